@@ -1,0 +1,50 @@
+package dev.odksim.access;
+
+import dev.odksim.common.ProblemException;
+import dev.odksim.decision.DecisionResult;
+import dev.odksim.decision.DecisionResult.Granted;
+import dev.odksim.decision.DecisionService;
+import dev.odksim.key.KeyService;
+import dev.odksim.key.KeyService.KeyRequest;
+import dev.odksim.project.Lock;
+import dev.odksim.project.OnDemandConfig;
+import dev.odksim.project.ProjectService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The orchestration of DESIGN.md §2: an existing active key first (§7.1); otherwise the integrator's decision (§6);
+ * on a grant a key is minted (§7.2). Every other outcome ends in a problem and no key.
+ */
+@ApplicationScoped
+public class AccessService {
+
+    @Inject
+    ProjectService projects;
+    @Inject
+    KeyService keys;
+    @Inject
+    DecisionService decisions;
+
+    public AccessResult requestAccess(String appUserId, String lockId) {
+        Lock lock = projects.lock(lockId);
+        var existing = keys.activeKey(appUserId, lockId);
+        if (existing.isPresent()) {
+            return new AccessResult.Existing(existing.get());
+        }
+        OnDemandConfig onDemand = projects.onDemand(lock.projectId);
+        if (!onDemand.enabled || onDemand.url == null) {
+            throw new ProblemException(403, "Access denied", "You have no key for this lock and on-demand keys are not enabled for its project",
+                    null, "ON_DEMAND_DISABLED");
+        }
+        DecisionService.Made made = decisions.decide(onDemand, lockId, appUserId);
+        DecisionResult result = made.result();
+        if (result instanceof Granted granted) {
+            return new AccessResult.OnDemand(made.decisionId(), keys.mint(new KeyRequest(lock.projectId, lockId, appUserId,
+                    granted.start(), granted.end(), "on-demand", made.decisionId())));
+        }
+        String title = result instanceof DecisionResult.Denied ? "Access denied" : "Access decision failed";
+        throw new ProblemException(result.outcome().appStatus(), title, result.reason(), null, result.outcome().name())
+                .withDecision(made.decisionId());
+    }
+}

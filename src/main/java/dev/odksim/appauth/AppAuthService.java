@@ -1,0 +1,169 @@
+package dev.odksim.appauth;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import dev.odksim.common.Ids;
+import dev.odksim.common.OdkConfig;
+import dev.odksim.common.ProblemException;
+import dev.odksim.common.Secrets;
+import dev.odksim.common.SimClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * App login by one-time code: codes expire, are single use, and a phone number that guesses wrong too often or
+ * asks for too many codes is locked out (429) for a while. Sessions are short-lived opaque Bearer tokens.
+ */
+@ApplicationScoped
+public class AppAuthService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    SimClock clock;
+    @Inject
+    OdkConfig config;
+    @Inject
+    SmsInbox sms;
+
+    /** A new session: the token is returned once and only its hash is kept. */
+    public record Login(String accessToken, long expiresIn) {
+    }
+
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public void requestCode(String appUserId) {
+        Instant now = clock.now();
+        OtpChallenge challenge = challengeOf(appUserId, now);
+        refuseWhileLocked(challenge, now);
+        if (Duration.between(challenge.windowStart, now).compareTo(config.otp().lockout()) > 0) {
+            challenge.windowStart = now;
+            challenge.requestsInWindow = 0;
+        }
+        if (challenge.requestsInWindow >= config.otp().maxRequests()) {
+            challenge.lockedUntil = now.plus(config.otp().lockout());
+            refuseWhileLocked(challenge, now);
+        }
+        challenge.requestsInWindow++;
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        challenge.codeHash = hash(appUserId, code);
+        challenge.expiresAt = now.plus(config.otp().ttl());
+        sms.send(appUserId, "Your odk-sim code is " + code + ". It expires in " + config.otp().ttl().toMinutes() + " minutes.", code);
+    }
+
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Login verify(String appUserId, String code, String deviceId, String devicePublicKey) {
+        Instant now = clock.now();
+        OtpChallenge challenge = OtpChallenge.findById(appUserId);
+        if (challenge == null) {
+            throw ProblemException.unauthorized("No code was requested for this phone number; request one first");
+        }
+        refuseWhileLocked(challenge, now);
+        if (challenge.codeHash == null || !now.isBefore(challenge.expiresAt)) {
+            throw ProblemException.unauthorized("The code has expired or was already used; request a new one");
+        }
+        if (!Secrets.equal(challenge.codeHash, hash(appUserId, code))) {
+            challenge.failedAttempts++;
+            if (challenge.failedAttempts >= config.otp().maxAttempts()) {
+                challenge.lockedUntil = now.plus(config.otp().lockout());
+                challenge.codeHash = null;
+                challenge.failedAttempts = 0;
+                throw ProblemException.unauthorized("Wrong code; too many wrong codes, this number is locked for "
+                        + config.otp().lockout().toMinutes() + " minutes");
+            }
+            throw ProblemException.unauthorized("Wrong code (" + (config.otp().maxAttempts() - challenge.failedAttempts) + " tries left)");
+        }
+        challenge.codeHash = null;
+        challenge.failedAttempts = 0;
+        return startSession(appUserId, deviceId, devicePublicKey, now);
+    }
+
+    private Login startSession(String appUserId, String deviceId, String devicePublicKey, Instant now) {
+        String token = Ids.secret(32);
+        AppSession session = new AppSession();
+        session.tokenHash = Secrets.sha256(token);
+        session.appUserId = appUserId;
+        session.deviceId = deviceId;
+        session.devicePublicKey = devicePublicKey;
+        session.createdAt = now;
+        session.expiresAt = now.plus(config.app().tokenTtl());
+        session.persist();
+        return new Login(token, config.app().tokenTtl().getSeconds());
+    }
+
+    /** The live session of an access token, if any. */
+    public Optional<AppSession> session(String accessToken) {
+        Instant now = clock.now();
+        return AppSession.<AppSession>findByIdOptional(Secrets.sha256(accessToken))
+                .filter(s -> s.endedAt == null && now.isBefore(s.expiresAt));
+    }
+
+    @Transactional
+    public void logout(String tokenHash) {
+        AppSession session = AppSession.findById(tokenHash);
+        if (session != null && session.endedAt == null) {
+            session.endedAt = clock.now();
+        }
+    }
+
+    /** Checks an optional device public key: a P-256 public JWK (DESIGN.md §7.3). Returns its JSON form. */
+    public static String devicePublicKey(Map<String, Object> jwk) {
+        if (jwk == null) {
+            return null;
+        }
+        try {
+            JWK parsed = JWK.parse(jwk);
+            if (!(parsed instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve()) || parsed.isPrivate()) {
+                throw ProblemException.badRequest("devicePublicKey", "must be a public EC P-256 JWK (kty EC, crv P-256, x, y)");
+            }
+            return parsed.toPublicJWK().toJSONString();
+        } catch (java.text.ParseException e) {
+            throw ProblemException.badRequest("devicePublicKey", "is not a valid JWK: " + e.getMessage());
+        }
+    }
+
+    private OtpChallenge challengeOf(String appUserId, Instant now) {
+        OtpChallenge challenge = OtpChallenge.findById(appUserId);
+        if (challenge == null) {
+            challenge = new OtpChallenge();
+            challenge.appUserId = appUserId;
+            challenge.windowStart = now;
+            challenge.persist();
+        }
+        return challenge;
+    }
+
+    private void refuseWhileLocked(OtpChallenge challenge, Instant now) {
+        if (challenge.lockedUntil != null && now.isBefore(challenge.lockedUntil)) {
+            long seconds = Math.max(1, Duration.between(now, challenge.lockedUntil).getSeconds());
+            throw new TooManyRequests(seconds);
+        }
+    }
+
+    private static String hash(String appUserId, String code) {
+        return Secrets.sha256(appUserId + ":" + (code == null ? "" : code));
+    }
+
+    /** 429 with the time left, so the app can tell the user when to try again. */
+    public static final class TooManyRequests extends ProblemException {
+        private final long retryAfterSeconds;
+
+        TooManyRequests(long retryAfterSeconds) {
+            super(429, "Too many attempts", "Too many codes or wrong codes for this number; try again in "
+                    + retryAfterSeconds + " s", null, null);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public Long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.odksim.appauth;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A logged-in app session. Only the SHA-256 of its access token is stored. */
+@Entity
+@Table(name = "app_sessions")
+public class AppSession extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "token_hash")
+    public String tokenHash;
+    @Column(name = "app_user_id")
+    public String appUserId;
+    @Column(name = "device_id")
+    public String deviceId;
+    @Column(name = "device_public_key")
+    public String devicePublicKey;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+    @Column(name = "ended_at")
+    public Instant endedAt;
+}

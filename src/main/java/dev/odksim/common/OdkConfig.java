@@ -1,0 +1,109 @@
+package dev.odksim.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every {@code odk.*} setting of the simulator. Environment variables map by the usual rule
+ * ({@code odk.data-dir} is {@code ODK_DATA_DIR}). docs/configuration.md is checked against this interface.
+ */
+@ConfigMapping(prefix = "odk")
+public interface OdkConfig {
+
+    /** Directory holding the H2 database files and the generated admin token. */
+    @WithDefault("./data")
+    String dataDir();
+
+    /**
+     * Base URL that sticker URLs and links are built from, e.g. {@code http://192.168.1.20:8080}.
+     * Default: computed from this host's LAN address and the HTTP port, so a phone on the same network can open it.
+     */
+    Optional<String> publicBaseUrl();
+
+    /** Bearer token of the admin and simulator APIs. Default: generated on first start, stored in the data directory, printed once. */
+    Optional<String> adminToken();
+
+    /** Seed the demo project, locks, tags and integrator data into an empty database on start. */
+    @WithDefault("true")
+    boolean demoData();
+
+    /** The app API's one-time codes. */
+    Otp otp();
+
+    /** The app API's access tokens. */
+    App app();
+
+    /** Signed keys. */
+    Keys keys();
+
+    /** The decision caller (DESIGN.md §6). */
+    Decision decision();
+
+    /** The bundled reference integrator (DESIGN.md §9). */
+    Integrator integrator();
+
+    interface Otp {
+        /** How long a one-time code stays valid. */
+        @WithDefault("PT5M")
+        Duration ttl();
+
+        /** Wrong codes accepted before the phone number is locked out. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** How long a phone number stays locked out (429) after too many wrong codes or code requests. */
+        @WithDefault("PT15M")
+        Duration lockout();
+
+        /** Codes that may be requested per phone number within one lockout period. */
+        @WithDefault("5")
+        int maxRequests();
+    }
+
+    interface App {
+        /** Lifetime of an app access token. */
+        @WithDefault("PT1H")
+        Duration tokenTtl();
+    }
+
+    interface Keys {
+        /** The {@code iss} claim of every key. */
+        @WithDefault("odk-sim")
+        String issuer();
+
+        /** Clock skew the virtual lock tolerates on {@code nbf}/{@code exp}. */
+        @WithDefault("PT30S")
+        Duration lockSkew();
+    }
+
+    interface Decision {
+        /** Largest integrator response body read; a larger one is the outcome BODY_TOO_LARGE. */
+        @WithDefault("65536")
+        int maxBodyBytes();
+
+        /** Default connect timeout of a project's decision call. */
+        @WithDefault("1000")
+        int connectTimeoutMs();
+
+        /** Default total timeout of a project's decision call (DESIGN.md §6.1). */
+        @WithDefault("3000")
+        int timeoutMs();
+
+        /** Default key duration when the integrator sends no keyData (DESIGN.md §6.1). */
+        @WithDefault("1800")
+        long defaultDurationSeconds();
+
+        /** Default maximum key duration; longer grants are clamped (DESIGN.md §6.1). */
+        @WithDefault("86400")
+        long maxDurationSeconds();
+    }
+
+    interface Integrator {
+        /** The API key the reference integrator expects in {@code X-Api-Key}. */
+        @WithDefault("demo-integrator-key")
+        String apiKey();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.odksim.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odksim.common.AdminOnly;
+import dev.odksim.common.ProblemException;
+import dev.odksim.project.ProjectService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Admin API: a project's decision log, newest first. */
+@AdminOnly
+@Path("/api/admin/v1/projects/{projectId}/decisions")
+public class DecisionResource {
+
+    @Inject
+    DecisionService decisions;
+    @Inject
+    ProjectService projects;
+    @Inject
+    ObjectMapper json;
+
+    public record Response(Integer status, String body) {
+    }
+
+    public record DecisionView(String id, String lockId, String appUserId, String outcome, String reason, Integer httpStatus,
+                               long latencyMs, Instant at, JsonNode request, Response response) {
+    }
+
+    @GET
+    public Map<String, List<DecisionView>> list(@PathParam("projectId") String projectId,
+                                                @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
+        }
+        projects.project(projectId);
+        return Map.of("decisions", decisions.recent(projectId, limit).stream().map(this::view).toList());
+    }
+
+    private DecisionView view(Decision d) {
+        try {
+            return new DecisionView(d.id, d.lockId, d.appUserId, d.outcome, d.reason, d.httpStatus, d.latencyMs, d.at,
+                    json.readTree(d.request), new Response(d.httpStatus, d.responseBody));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored decision " + d.id + " has a corrupt request record", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.odksim.demo;
+
+import dev.odksim.common.OdkConfig;
+import dev.odksim.common.SimClock;
+import dev.odksim.integrator.IntegratorService;
+import dev.odksim.project.Project;
+import dev.odksim.project.ProjectDtos.Auth;
+import dev.odksim.project.ProjectDtos.OnDemandView;
+import dev.odksim.project.ProjectService;
+import dev.odksim.tag.TagService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.LaunchMode;
+import org.eclipse.microprofile.config.ConfigProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The demo data of API.md, seeded on first start into an empty database so the whole flow works out of the box. */
+@ApplicationScoped
+public class DemoData {
+
+    public static final String PROJECT = "demo";
+    public static final String FRONT_DOOR = "demo-front-door";
+    public static final String STICKER = "demo-front";
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    @Inject
+    ProjectService projects;
+    @Inject
+    TagService tags;
+    @Inject
+    IntegratorService integrator;
+    @Inject
+    OdkConfig config;
+    @Inject
+    SimClock clock;
+
+    /** Seeds when the database holds no project; returns whether it did. */
+    public boolean seedIfEmpty() {
+        if (!config.demoData() || QuarkusTransaction.requiringNew().call(() -> Project.count()) > 0) {
+            return false;
+        }
+        projects.createProject(PROJECT, "Demo Facility");
+        projects.createLock(PROJECT, FRONT_DOOR, "Front door");
+        projects.createLock(PROJECT, "demo-storage", "Storage room");
+        projects.createLock(PROJECT, "demo-server-room", "Server room");
+        tags.create(PROJECT, FRONT_DOOR, STICKER, null, null);
+        tags.create(PROJECT, "demo-storage", "demo-storage", null, null);
+        tags.create(PROJECT, "demo-server-room", "demo-server", null, null);
+        projects.updateOnDemand(PROJECT, new OnDemandView(true, "http://localhost:" + httpPort() + "/integrator/check-access",
+                new Auth("header", "X-Api-Key", config.integrator().apiKey()), null, null, null, null));
+        integrator.addWorker("kari", "Kari Nordmann", "+4712345678");
+        integrator.addWorker("ola", "Ola Nordmann", "+4798765432");
+        integrator.addLocation("main-building", "Main building", List.of(FRONT_DOOR, "demo-storage"));
+        Instant now = clock.now();
+        integrator.addTask("kari-shift", "kari", "main-building", "Morning round", now, now.plus(Duration.ofHours(8)));
+        LOG.info("Seeded the demo project, locks, stickers and reference integrator data");
+        return true;
+    }
+
+    /** The port this server listens on (the actual one when a random port was asked for). */
+    static int httpPort() {
+        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        return ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(8080);
+    }
+
+}

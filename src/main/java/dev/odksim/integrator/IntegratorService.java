@@ -1,0 +1,129 @@
+package dev.odksim.integrator;
+
+import dev.odksim.common.Ids;
+import dev.odksim.common.PhoneNumbers;
+import dev.odksim.common.ProblemException;
+import dev.odksim.common.SimClock;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reference integrator's logic, as the seed describes it: a phone may open a lock now when its worker has a task
+ * active now at a location containing the lock. The key lasts 30 minutes, or until the task ends if sooner.
+ */
+@ApplicationScoped
+public class IntegratorService {
+
+    static final long KEY_SECONDS = 1800;
+
+    @Inject
+    SimClock clock;
+
+    /** The answer; {@code durationSeconds} only when access is granted. */
+    public record Answer(boolean hasAccess, Long durationSeconds) {
+    }
+
+    public Answer checkAccess(String lockId, String phone) {
+        Instant now = clock.now();
+        Optional<Worker> worker = Worker.find("phone", phone).firstResultOptional();
+        if (worker.isEmpty()) {
+            return new Answer(false, null);
+        }
+        List<Task> active = Task.list("workerId = :worker and start <= :now and end > :now",
+                Parameters.with("worker", worker.get().id).and("now", now));
+        return active.stream()
+                .filter(task -> Location.<Location>findByIdOptional(task.locationId).map(l -> l.lockIds.contains(lockId)).orElse(false))
+                .map(task -> Duration.between(now, task.end).getSeconds())
+                .max(Long::compare)
+                .map(left -> new Answer(true, Math.max(1, Math.min(KEY_SECONDS, left))))
+                .orElse(new Answer(false, null));
+    }
+
+    @Transactional
+    public Worker addWorker(String id, String name, String phone) {
+        if (name == null || name.isBlank()) {
+            throw ProblemException.badRequest("name", "is required");
+        }
+        String normalised = PhoneNumbers.require("phone", phone);
+        if (Worker.count("phone", normalised) > 0) {
+            throw ProblemException.conflict("A worker with phone " + normalised + " already exists");
+        }
+        Worker worker = new Worker();
+        worker.id = Ids.chosenOr("id", id, () -> Ids.shortId(8));
+        if (Worker.findById(worker.id) != null) {
+            throw ProblemException.conflict("A worker with id '" + worker.id + "' already exists");
+        }
+        worker.name = name.strip();
+        worker.phone = normalised;
+        worker.persist();
+        return worker;
+    }
+
+    @Transactional
+    public Location addLocation(String id, String name, Collection<String> lockIds) {
+        if (name == null || name.isBlank()) {
+            throw ProblemException.badRequest("name", "is required");
+        }
+        if (lockIds == null || lockIds.isEmpty() || lockIds.stream().anyMatch(l -> l == null || l.isBlank())) {
+            throw ProblemException.badRequest("lockIds", "must list at least one lock id");
+        }
+        Location location = new Location();
+        location.id = Ids.chosenOr("id", id, () -> Ids.shortId(8));
+        if (Location.findById(location.id) != null) {
+            throw ProblemException.conflict("A location with id '" + location.id + "' already exists");
+        }
+        location.name = name.strip();
+        location.lockIds.addAll(lockIds);
+        location.persist();
+        return location;
+    }
+
+    @Transactional
+    public Task addTask(String id, String workerId, String locationId, String title, Instant start, Instant end) {
+        if (workerId == null || Worker.findById(workerId) == null) {
+            throw ProblemException.badRequest("workerId", "must name an existing worker");
+        }
+        if (locationId == null || Location.findById(locationId) == null) {
+            throw ProblemException.badRequest("locationId", "must name an existing location");
+        }
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw ProblemException.badRequest("end", "start and end are required and end must be after start");
+        }
+        Task task = new Task();
+        task.id = Ids.chosenOr("id", id, () -> Ids.shortId(8));
+        if (Task.findById(task.id) != null) {
+            throw ProblemException.conflict("A task with id '" + task.id + "' already exists");
+        }
+        task.workerId = workerId;
+        task.locationId = locationId;
+        task.title = title == null || title.isBlank() ? "Task" : title.strip();
+        task.start = start;
+        task.end = end;
+        task.persist();
+        return task;
+    }
+
+    public List<Worker> workers() {
+        return Worker.list("order by name");
+    }
+
+    public List<Location> locations() {
+        return Location.list("order by name");
+    }
+
+    public List<Task> tasks() {
+        return Task.list("order by start");
+    }
+
+    public Instant now() {
+        return clock.now();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.odksim.key;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * A key to one lock for one app user (DESIGN.md §3, §7). The stored state only records what time cannot tell
+ * (issued, revoked, error); scheduled/active/expired follow from the window and the clock, see {@link KeyState}.
+ */
+@Entity
+@Table(name = "access_keys")
+public class AccessKey extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    @Column(name = "project_id")
+    public String projectId;
+    @Column(name = "lock_id")
+    public String lockId;
+    @Column(name = "app_user_id")
+    public String appUserId;
+    @Column(name = "start_at")
+    public Instant start;
+    @Column(name = "end_at")
+    public Instant end;
+    public String state;
+    public String source;
+    @Column(name = "decision_id")
+    public String decisionId;
+    public String token;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,193 @@
+package dev.odksim.project;
+
+import dev.odksim.common.Ids;
+import dev.odksim.common.OdkConfig;
+import dev.odksim.common.Problem.InvalidParam;
+import dev.odksim.common.ProblemException;
+import dev.odksim.common.Secrets;
+import dev.odksim.common.SimClock;
+import dev.odksim.project.ProjectDtos.Auth;
+import dev.odksim.project.ProjectDtos.OnDemandView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Administration of projects, their locks and their on-demand configuration. */
+@ApplicationScoped
+public class ProjectService {
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}");
+
+    @Inject
+    SimClock clock;
+    @Inject
+    OdkConfig config;
+
+    @Transactional
+    public Project createProject(String id, String name) {
+        requireName(name);
+        String projectId = Ids.chosenOr("id", id, Ids::uuid);
+        if (Project.findById(projectId) != null) {
+            throw ProblemException.conflict("A project with id '" + projectId + "' already exists");
+        }
+        Project project = new Project();
+        project.id = projectId;
+        project.name = name.strip();
+        project.createdAt = clock.now();
+        project.persist();
+        OnDemandConfig onDemand = new OnDemandConfig();
+        onDemand.projectId = projectId;
+        onDemand.enabled = false;
+        onDemand.authType = "none";
+        onDemand.connectTimeoutMs = config.decision().connectTimeoutMs();
+        onDemand.timeoutMs = config.decision().timeoutMs();
+        onDemand.defaultDurationSeconds = config.decision().defaultDurationSeconds();
+        onDemand.maxDurationSeconds = config.decision().maxDurationSeconds();
+        onDemand.persist();
+        return project;
+    }
+
+    public List<Project> projects() {
+        return Project.list("order by createdAt, id");
+    }
+
+    public Project project(String projectId) {
+        return Optional.ofNullable(Project.<Project>findById(projectId))
+                .orElseThrow(() -> ProblemException.notFound("Project", projectId));
+    }
+
+    @Transactional
+    public Lock createLock(String projectId, String id, String name) {
+        project(projectId);
+        requireName(name);
+        String lockId = Ids.chosenOr("id", id, Ids::uuid);
+        if (Lock.findById(lockId) != null) {
+            throw ProblemException.conflict("A lock with id '" + lockId + "' already exists");
+        }
+        Lock lock = new Lock();
+        lock.id = lockId;
+        lock.projectId = projectId;
+        lock.name = name.strip();
+        lock.vendor = "virtual";
+        lock.createdAt = clock.now();
+        lock.persist();
+        return lock;
+    }
+
+    public List<Lock> locks(String projectId) {
+        project(projectId);
+        return Lock.ofProject(projectId);
+    }
+
+    /** The lock with this id, in any project; 404 when unknown. */
+    public Lock lock(String lockId) {
+        return Optional.ofNullable(Lock.<Lock>findById(lockId)).orElseThrow(() -> ProblemException.notFound("Lock", lockId));
+    }
+
+    public OnDemandConfig onDemand(String projectId) {
+        project(projectId);
+        return OnDemandConfig.findById(projectId);
+    }
+
+    /**
+     * Replaces the on-demand configuration after validating all of it. A masked secret (as returned by GET) or an
+     * absent one keeps the stored secret, so a read-modify-write round trip never loses it.
+     */
+    @Transactional
+    public OnDemandConfig updateOnDemand(String projectId, OnDemandView update) {
+        OnDemandConfig current = onDemand(projectId);
+        List<InvalidParam> invalid = new ArrayList<>();
+        boolean enabled = update.enabled() != null ? update.enabled() : current.enabled;
+        String url = update.url() != null ? update.url().strip() : current.url;
+        if (url != null && !url.isEmpty() && !isHttpUrl(url)) {
+            invalid.add(new InvalidParam("url", "must be an absolute http or https URL without a query string"));
+        }
+        if (enabled && (url == null || url.isEmpty())) {
+            invalid.add(new InvalidParam("url", "is required when on-demand keys are enabled"));
+        }
+        Auth auth = update.auth();
+        String authType = auth == null ? current.authType : auth.type();
+        String headerName = current.headerName;
+        String headerValue = current.headerValue;
+        if (auth != null) {
+            if ("header".equals(authType)) {
+                headerName = auth.headerName();
+                if (headerName == null || !HEADER_NAME.matcher(headerName).matches()) {
+                    invalid.add(new InvalidParam("auth.headerName", "must be an HTTP header name (token characters)"));
+                }
+                if (auth.headerValue() != null && !auth.headerValue().startsWith("****")) {
+                    headerValue = auth.headerValue();
+                }
+                if (headerValue == null || headerValue.isEmpty() || headerValue.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                    invalid.add(new InvalidParam("auth.headerValue", "is required and must not contain control characters"));
+                }
+            } else if ("none".equals(authType)) {
+                headerName = null;
+                headerValue = null;
+            } else {
+                invalid.add(new InvalidParam("auth.type", "must be one of: header, none"));
+            }
+        }
+        int connectTimeout = orDefault(update.connectTimeoutMs(), current.connectTimeoutMs);
+        int timeout = orDefault(update.timeoutMs(), current.timeoutMs);
+        long defaultDuration = update.defaultDurationSeconds() != null ? update.defaultDurationSeconds() : current.defaultDurationSeconds;
+        long maxDuration = update.maxDurationSeconds() != null ? update.maxDurationSeconds() : current.maxDurationSeconds;
+        if (connectTimeout < 1 || connectTimeout > 60_000) {
+            invalid.add(new InvalidParam("connectTimeoutMs", "must be between 1 and 60000"));
+        }
+        if (timeout < 1 || timeout > 120_000) {
+            invalid.add(new InvalidParam("timeoutMs", "must be between 1 and 120000"));
+        }
+        if (maxDuration < 1 || maxDuration > 366L * 86400) {
+            invalid.add(new InvalidParam("maxDurationSeconds", "must be between 1 and 31622400"));
+        }
+        if (defaultDuration < 1 || defaultDuration > maxDuration) {
+            invalid.add(new InvalidParam("defaultDurationSeconds", "must be between 1 and maxDurationSeconds"));
+        }
+        if (!invalid.isEmpty()) {
+            throw ProblemException.invalid(invalid);
+        }
+        current.enabled = enabled;
+        current.url = url == null || url.isEmpty() ? null : url;
+        current.authType = authType;
+        current.headerName = headerName;
+        current.headerValue = headerValue;
+        current.connectTimeoutMs = connectTimeout;
+        current.timeoutMs = timeout;
+        current.defaultDurationSeconds = defaultDuration;
+        current.maxDurationSeconds = maxDuration;
+        return current;
+    }
+
+    /** The configuration as the admin API shows it: secrets masked. */
+    public static OnDemandView view(OnDemandConfig c) {
+        Auth auth = "header".equals(c.authType) ? new Auth("header", c.headerName, Secrets.mask(c.headerValue)) : new Auth(c.authType, null, null);
+        return new OnDemandView(c.enabled, c.url, auth, c.connectTimeoutMs, c.timeoutMs, c.defaultDurationSeconds, c.maxDurationSeconds);
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ProblemException.badRequest("name", "is required (1-200 characters)");
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.isAbsolute() && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

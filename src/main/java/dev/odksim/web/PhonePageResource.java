@@ -1,0 +1,30 @@
+package dev.odksim.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/** The phone web app without a scan ({@code /app}), and the root, which leads to the dashboard. */
+@Path("/")
+public class PhonePageResource {
+
+    @Inject
+    PhonePage page;
+
+    @GET
+    @Path("app")
+    @Produces(MediaType.TEXT_HTML)
+    public String app() {
+        return page.render(null, null);
+    }
+
+    @GET
+    public Response root() {
+        return Response.seeOther(URI.create("/dashboard/")).build();
+    }
+}
