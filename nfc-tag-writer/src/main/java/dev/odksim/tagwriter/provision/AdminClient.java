@@ -69,7 +69,8 @@ public final class AdminClient {
             throw new ServerException("server answered the lock list with invalid JSON: " + e.getMessage());
         }
         if (parsed instanceof Map<?, ?> map) {
-            parsed = map.values().stream().filter(List.class::isInstance).findFirst().orElse(List.of());
+            Object inner = map.values().stream().filter(List.class::isInstance).findFirst().orElse(null);
+            parsed = inner;
         }
         Map<String, String> names = new HashMap<>();
         if (parsed instanceof List<?> list) {

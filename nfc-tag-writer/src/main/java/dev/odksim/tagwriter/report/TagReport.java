@@ -36,7 +36,7 @@ public final class TagReport implements AutoCloseable {
     public static TagReport open(Path file) {
         try {
             Writer writer = file == null ? Writer.nullWriter() : Files.newBufferedWriter(file);
-            return new TagReport(new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get()));
+            return new TagReport(new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).build()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report " + file + ": " + e.getMessage(), e);
         }
@@ -56,7 +56,7 @@ public final class TagReport implements AutoCloseable {
         try (Reader reader = Files.newBufferedReader(file)) {
             List<Row> rows = new ArrayList<>();
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                    .setAllowMissingColumnNames(true).get().parse(reader)) {
+                    .setAllowMissingColumnNames(true).build().parse(reader)) {
                 rows.add(new Row(parseInt(get(r, "n")), get(r, "status"), get(r, "type"), get(r, "chipUid"),
                         get(r, "url"), get(r, "lockId"), get(r, "lockName"), get(r, "tagId"), get(r, "mode"),
                         get(r, "message")));

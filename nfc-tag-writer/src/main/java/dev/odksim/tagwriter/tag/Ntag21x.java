@@ -49,9 +49,11 @@ public final class Ntag21x {
             cc = Arrays.copyOfRange(conn.read(0), 12, 16);
             type = NtagType.fromCapabilityContainer(cc);
         }
-        String ccText = cc == null ? "n/a" : HEX.formatHex(cc);
-        return new Ntag21x(conn, type.orElseThrow(() -> new TagRefusedException(Reason.UNSUPPORTED,
-                "tag is not an NTAG213/215/216 (GET_VERSION " + version + ", CC " + ccText + ")")));
+        if (type.isEmpty()) {
+            throw new TagRefusedException(Reason.UNSUPPORTED, "tag is not an NTAG213/215/216 (GET_VERSION " + version
+                    + ", CC " + (cc == null ? "n/a" : HEX.formatHex(cc)) + ")");
+        }
+        return new Ntag21x(conn, type.get());
     }
 
     public NtagType type() {
