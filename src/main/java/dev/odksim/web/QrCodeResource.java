@@ -1,0 +1,53 @@
+package dev.odksim.web;
+
+import dev.odksim.common.AdminOnly;
+import dev.odksim.common.ProblemException;
+import io.nayuki.qrcodegen.QrCode;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+
+/** QR codes of sticker URLs for the dashboard (DESIGN.md §9), drawn server-side as SVG with qrcodegen. */
+@AdminOnly
+@Path("/api/admin/v1/qr.svg")
+public class QrCodeResource {
+
+    static final String SVG = "image/svg+xml";
+    private static final int MAX_DATA = 1024;
+
+    @GET
+    @Produces(SVG)
+    public String svg(@QueryParam("data") String data, @QueryParam("border") @DefaultValue("4") int border) {
+        if (data == null || data.isEmpty()) {
+            throw ProblemException.badRequest("data", "is required: the text to encode, e.g. a sticker URL");
+        }
+        if (data.length() > MAX_DATA) {
+            throw ProblemException.badRequest("data", "must be at most " + MAX_DATA + " characters");
+        }
+        if (border < 0 || border > 16) {
+            throw ProblemException.badRequest("border", "must be between 0 and 16 modules");
+        }
+        return toSvg(QrCode.encodeText(data, QrCode.Ecc.MEDIUM), border);
+    }
+
+    /** One path of unit squares, dark on a light background, scalable without blur. */
+    static String toSvg(QrCode qr, int border) {
+        int size = qr.size + 2 * border;
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < qr.size; y++) {
+            for (int x = 0; x < qr.size; x++) {
+                if (qr.getModule(x, y)) {
+                    path.append('M').append(x + border).append(',').append(y + border).append("h1v1h-1z");
+                }
+            }
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 " + size + " " + size
+                + "\" shape-rendering=\"crispEdges\">\n"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+                + "<path d=\"" + path + "\" fill=\"#000000\"/>\n"
+                + "</svg>\n";
+    }
+}
