@@ -163,7 +163,7 @@ class PcscVirtualReaderIT {
 
     private static boolean portOpen(int port) {
         try (Socket s = new Socket("127.0.0.1", port)) {
-            return true;
+            return s.isConnected();
         } catch (ConnectException e) {
             return false;
         } catch (IOException e) {
