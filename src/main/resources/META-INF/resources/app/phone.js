@@ -508,6 +508,9 @@
       chooseLock(scan, 'sticker ' + scan.tagId);
     } else if (problem) {
       showScanProblem(new ApiError(problem.status, problem));
+    } else {
+      var wanted = new URLSearchParams(location.search).get('lock');   // /app?lock=... (links from the dashboard)
+      if (wanted) { chooseLock({ lockId: wanted }, 'link'); }
     }
     render();
     syncClock().then(tick);

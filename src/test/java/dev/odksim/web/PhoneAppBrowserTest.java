@@ -10,24 +10,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The phone web app in a real browser (headless Chromium): a sticker opens the flow, a worker logs in with the code
@@ -40,23 +31,23 @@ class PhoneAppBrowserTest {
     static final String KARI = "+4712345678";
     static final String OLA = "+4798765432";
 
+    static HeadlessChromium browser;
     static WebDriver driver;
     static WebDriverWait wait;
-    static Path profile;
 
     @TestHTTPResource("/")
     URL base;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        driver = Browser.start();
-        profile = Browser.profile;
+        browser = HeadlessChromium.start(360, 740); // a small phone's screen
+        driver = browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     @AfterAll
     static void quitBrowser() {
-        Browser.quit(driver);
+        HeadlessChromium.quit(browser);
     }
 
     @BeforeEach
@@ -159,38 +150,5 @@ class PhoneAppBrowserTest {
 
     private String url(String path) {
         return base.toString().replaceAll("/$", "") + "/" + path;
-    }
-
-    /** Headless Debian Chromium through /usr/bin/chromedriver; the tests are skipped where it is not installed. */
-    static final class Browser {
-        static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-        static final String CHROMIUM = "/usr/bin/chromium";
-        static Path profile;
-
-        static WebDriver start() throws IOException {
-            assumeTrue(CHROMEDRIVER.canExecute(),
-                    "Browser tests skipped: /usr/bin/chromedriver is not installed (apt-get install chromium chromium-driver)");
-            profile = Files.createTempDirectory("odk-chromium-");
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM);
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-dev-shm-usage", "--window-size=390,844",
-                    "--user-data-dir=" + profile);
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-            return new ChromeDriver(service, options);
-        }
-
-        static void quit(WebDriver driver) {
-            if (driver != null) {
-                driver.quit();
-            }
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                } catch (IOException e) {
-                    // a leftover temp profile is harmless
-                }
-            }
-        }
     }
 }

@@ -1,0 +1,64 @@
+package dev.odksim.web;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's headless Chromium driven through /usr/bin/chromedriver, with a fresh profile per browser; the browser tests
+ * are skipped (not failed) where chromedriver is not installed.
+ */
+final class HeadlessChromium {
+
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final String CHROMIUM = "/usr/bin/chromium";
+
+    private final WebDriver driver;
+    private final Path profile;
+
+    private HeadlessChromium(WebDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** {@code width} x {@code height}: the window, e.g. a phone's 390 x 844. */
+    static HeadlessChromium start(int width, int height) throws IOException {
+        assumeTrue(CHROMEDRIVER.canExecute(),
+                "Browser tests skipped: /usr/bin/chromedriver is not installed (apt-get install chromium chromium-driver)");
+        Path profile = Files.createTempDirectory("odk-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
+        return new HeadlessChromium(new ChromeDriver(service, options), profile);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Quits the browser and removes its profile; safe to call on a browser that never started. */
+    static void quit(HeadlessChromium browser) {
+        if (browser == null) {
+            return;
+        }
+        browser.driver.quit();
+        try (Stream<Path> files = Files.walk(browser.profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a leftover temp profile is harmless
+        }
+    }
+}
