@@ -121,6 +121,9 @@ public final class ResponseRules {
                 return invalid("keyData.end must be an RFC 3339 date-time such as 2025-02-01T00:00:00.000Z, got " + endNode);
             }
             end = parsed.truncatedTo(ChronoUnit.SECONDS);
+            if (!end.isAfter(now)) {
+                return invalid("keyData.end " + endNode.textValue() + " is in the past");
+            }
             if (!end.isAfter(start)) {
                 return invalid("keyData.end " + endNode.textValue() + " is not after the start " + start);
             }

@@ -63,7 +63,7 @@ public class DemoData {
         return true;
     }
 
-    /** The port this server listens on (the actual one when a random port was asked for). */
+    /** The configured HTTP port (a random port, 0, is only known after start and cannot be seeded). */
     static int httpPort() {
         String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
         return ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(8080);
