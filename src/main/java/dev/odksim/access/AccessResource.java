@@ -30,7 +30,7 @@ public class AccessResource {
 
     @POST
     public Response request(@PathParam("lockId") String lockId, AccessRequest body) {
-        AccessResult result = access.requestAccess(caller.appUserId(), lockId);
+        AccessResult result = access.requestAccess(caller.session(), lockId, body == null ? null : body.scanProof());
         Map<String, Object> answer = new LinkedHashMap<>();
         KeyView key = KeyView.of(result.key(), keys.now());
         if (result instanceof AccessResult.OnDemand onDemand) {

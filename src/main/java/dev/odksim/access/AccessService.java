@@ -1,5 +1,6 @@
 package dev.odksim.access;
 
+import dev.odksim.appauth.AppSession;
 import dev.odksim.common.ProblemException;
 import dev.odksim.decision.DecisionResult;
 import dev.odksim.decision.DecisionResult.Granted;
@@ -26,7 +27,12 @@ public class AccessService {
     @Inject
     DecisionService decisions;
 
-    public AccessResult requestAccess(String appUserId, String lockId) {
+    /**
+     * @param session   the app session asking (its user; its device key, for bound keys)
+     * @param scanProof the signed proof of a sticker scan, when the app has one (may be null)
+     */
+    public AccessResult requestAccess(AppSession session, String lockId, String scanProof) {
+        String appUserId = session.appUserId;
         Lock lock = projects.lock(lockId);
         var existing = keys.activeKey(appUserId, lockId);
         if (existing.isPresent()) {
