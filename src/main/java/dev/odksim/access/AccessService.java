@@ -34,7 +34,7 @@ public class AccessService {
     public AccessResult requestAccess(AppSession session, String lockId, String scanProof) {
         String appUserId = session.appUserId;
         Lock lock = projects.lock(lockId);
-        var existing = keys.activeKey(appUserId, lockId);
+        var existing = keys.activeKey(appUserId, lockId, session.devicePublicKey);
         if (existing.isPresent()) {
             return new AccessResult.Existing(existing.get());
         }
@@ -47,7 +47,7 @@ public class AccessService {
         DecisionResult result = made.result();
         if (result instanceof Granted granted) {
             return new AccessResult.OnDemand(made.decisionId(), keys.mint(new KeyRequest(lock.projectId, lockId, appUserId,
-                    granted.start(), granted.end(), "on-demand", made.decisionId())));
+                    granted.start(), granted.end(), "on-demand", made.decisionId()).boundTo(session.devicePublicKey)));
         }
         String title = result instanceof DecisionResult.Denied ? "Access denied" : "Access decision failed";
         throw new ProblemException(result.outcome().appStatus(), title, result.reason(), null, result.outcome().name())
