@@ -69,10 +69,10 @@ public class IdentityProviderSettings {
             throw ProblemException.invalid(invalid);
         }
         IdentityProvider idp = IdentityProvider.findById(projectId);
-        if (idp == null) {
+        boolean created = idp == null;
+        if (created) {
             idp = new IdentityProvider();
             idp.projectId = projectId;
-            idp.persist();
         }
         verifier.forget(idp.jwksUrl);
         idp.issuer = issuer;
@@ -81,6 +81,9 @@ public class IdentityProviderSettings {
         idp.jwksJson = jwksJson;
         idp.jwksUrl = jwksUrl;
         idp.updatedAt = clock.now();
+        if (created) {
+            idp.persist();
+        }
         return view(idp);
     }
 
