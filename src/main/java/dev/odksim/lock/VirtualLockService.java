@@ -86,10 +86,10 @@ public class VirtualLockService {
             return new Refused("MALFORMED_KEY", "The key has no validity window (nbf, exp)");
         }
         if (now.plus(skew).isBefore(claims.getNotBeforeTime().toInstant())) {
-            return new Refused("NOT_YET_VALID", "The key is valid from " + claims.getNotBeforeTime().toInstant());
+            return new Refused("NOT_YET_VALID", "The key is valid from " + dev.odksim.common.JsonTime.format(claims.getNotBeforeTime().toInstant()));
         }
         if (!now.minus(skew).isBefore(claims.getExpirationTime().toInstant())) {
-            return new Refused("EXPIRED", "The key expired at " + claims.getExpirationTime().toInstant());
+            return new Refused("EXPIRED", "The key expired at " + dev.odksim.common.JsonTime.format(claims.getExpirationTime().toInstant()));
         }
         return new Unlocked(claims.getJWTID());
     }
