@@ -84,8 +84,8 @@ class DashboardBrowserTest {
         WebElement qr = tag.findElement(By.cssSelector("img.qr"));
         wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
                 "return arguments[0].complete ? arguments[0].naturalWidth : 0", qr)).intValue() > 0);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("decisions"), "Outcome"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sms-table"), "Code"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#decisions thead th")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sms-table thead th")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scans"), "demo-storage"));
 
         driver.navigate().refresh(); // the token is remembered
