@@ -3,6 +3,7 @@ package dev.odksim.lock;
 import com.nimbusds.jwt.SignedJWT;
 import dev.odksim.testing.Api;
 import dev.odksim.testing.Device;
+import dev.odksim.testing.Worker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -26,10 +27,11 @@ class DeviceBindingTest {
     private record Bound(String lock, String token, Device device) {
     }
 
-    private static Bound boundKeyForKari() {
-        String lock = Api.demoLockForKari();
+    private static Bound boundKeyForAWorker() {
+        Worker worker = Worker.withTaskAtNewDemoLock();
+        String lock = worker.lock();
         Device phone = Device.fresh();
-        String session = Api.login(KARI, phone.loginFields(Api.uniqueId("phone")));
+        String session = Api.login(worker.phone(), phone.loginFields(Api.uniqueId("phone")));
         Response granted = Api.requestAccess(session, lock);
         assertThat(granted.statusCode()).as(granted.asString()).isEqualTo(201);
         assertThat(granted.<Boolean>path("key.deviceBound")).isTrue();
@@ -38,7 +40,7 @@ class DeviceBindingTest {
 
     @Test
     void boundKeyCarriesTheDeviceKeyAsCnfAndOpensWithItsSignedChallenge() throws Exception {
-        Bound bound = boundKeyForKari();
+        Bound bound = boundKeyForAWorker();
         Map<String, Object> cnf = SignedJWT.parse(bound.token()).getJWTClaimsSet().getJSONObjectClaim("cnf");
         assertThat(cnf.get("jwk")).isEqualTo(bound.device().publicJwk());
 
@@ -49,7 +51,7 @@ class DeviceBindingTest {
 
     @Test
     void copiedBoundKeyFailsFromAnotherDeviceKey() {
-        Bound bound = boundKeyForKari();
+        Bound bound = boundKeyForAWorker();
         Device thief = Device.fresh();
         Response refused = thief.unlock(bound.lock(), bound.token());
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -62,7 +64,7 @@ class DeviceBindingTest {
 
     @Test
     void aChallengeIsSingleUseShortLivedAndBoundToItsLock() {
-        Bound bound = boundKeyForKari();
+        Bound bound = boundKeyForAWorker();
         String nonce = Device.challenge(bound.lock());
         String proof = bound.device().proof(bound.lock(), nonce);
         assertThat(Device.unlockWithProof(bound.lock(), bound.token(), proof).statusCode()).isEqualTo(200);
@@ -98,11 +100,12 @@ class DeviceBindingTest {
 
     @Test
     void anUnboundKeyOfTheSameUserCountsAsExistingForADeviceSession() {
-        String lock = Api.demoLockForKari();
-        String plain = Api.login(KARI);
+        Worker worker = Worker.withTaskAtNewDemoLock();
+        String lock = worker.lock();
+        String plain = Api.login(worker.phone());
         String unboundId = Api.requestAccess(plain, lock).path("key.id");
         Device phone = Device.fresh();
-        String bound = Api.login(KARI, phone.loginFields(Api.uniqueId("phone")));
+        String bound = Api.login(worker.phone(), phone.loginFields(Api.uniqueId("phone")));
         Response again = Api.requestAccess(bound, lock);
         // An unbound key of the same user counts as existing: it opens the lock without a device proof.
         assertThat(again.<String>path("source")).isEqualTo("existing");
