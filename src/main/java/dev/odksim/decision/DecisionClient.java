@@ -71,10 +71,18 @@ public class DecisionClient {
     }
 
     public Reply call(Call call) {
+        return call(call, url(call));
+    }
+
+    /**
+     * Sends {@code call} to {@code exactUrl} as given, instead of the URL built from its lock and user. Only the
+     * conformance suite uses it, to send what a careless caller would (a raw {@code +}) and see what the endpoint does.
+     */
+    public Reply call(Call call, String exactUrl) {
         long started = System.nanoTime();
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url(call))).GET()
+            request = HttpRequest.newBuilder(URI.create(exactUrl)).GET()
                     .timeout(Duration.ofMillis(call.timeoutMs()))
                     .header("Accept", "application/json")
                     .header("User-Agent", USER_AGENT);
