@@ -33,7 +33,7 @@ final class AnswerChecks {
     }
 
     CheckResult contentType(List<Exchange> decisions) {
-        List<Exchange> ok200 = decisions.stream().filter(e -> e.status() != null && e.status() == 200).toList();
+        List<Exchange> ok200 = decisions.stream().filter(e -> e.statusIn(200, 200)).toList();
         if (ok200.isEmpty()) {
             return CheckResult.skip(Check.CONTENT_TYPE, "no 200 answer to inspect (see grant.pair and deny.pair)");
         }
@@ -50,7 +50,7 @@ final class AnswerChecks {
         List<Exchange> inspected = new ArrayList<>();
         Exchange culprit = null;
         for (Exchange e : decisions) {
-            if (e.status() == null || e.status() != 200) {
+            if (!e.statusIn(200, 200)) {
                 continue;
             }
             inspected.add(e);

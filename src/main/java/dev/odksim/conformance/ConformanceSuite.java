@@ -49,8 +49,8 @@ public final class ConformanceSuite {
         }
         long t = System.nanoTime();
         Exchange grant = requests.send("grant pair", target.grant(), prober.auth());
-        results.put(Check.REACH, CheckResult.of(Check.REACH, grant.answered(), grant.answered() ? "HTTP " + grant.status()
-                + " in " + grant.latencyMs() + " ms" : "no HTTP answer: " + grant.reason(), List.of(grant), grant).took(ms(t)));
+        results.put(Check.REACH, CheckResult.of(Check.REACH, grant.answered(), grant.answered() ? "answered in " + grant.latencyMs()
+                + " ms: " + grant.summary() : "no HTTP answer: " + grant.reason(), List.of(grant), grant).took(ms(t)));
         if (!grant.answered()) {
             for (Check check : Check.values()) {
                 results.putIfAbsent(check, CheckResult.skip(check, "not run: the endpoint gave no HTTP answer (see reach.ok)"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.odksim.decision.DecisionResult;
+import dev.odksim.decision.Outcome;
 
 import java.util.Map;
 
@@ -25,15 +26,20 @@ public record Exchange(String label, String method, String url, Map<String, Stri
 
     public static final int BODY_CHARS = 4000;
 
-    /** Whether an HTTP response came back at all. */
+    /** Whether an HTTP response came back at all (a body over the cap is cut off, but it is an answer). */
     @JsonIgnore
     public boolean answered() {
-        return status != null;
+        return status != null || Outcome.BODY_TOO_LARGE.name().equals(outcome);
     }
 
     @JsonIgnore
     public boolean serverError() {
-        return status != null && status >= 500;
+        return statusIn(500, 599);
+    }
+
+    /** Whether an HTTP status came back and lies in [from, to]. */
+    public boolean statusIn(int from, int to) {
+        return status != null && status >= from && status <= to;
     }
 
     /** Any answer that reads as a grant, however malformed: a JSON object whose hasAccess is true or "true". */
@@ -48,8 +54,8 @@ public record Exchange(String label, String method, String url, Map<String, Stri
 
     /** One line for messages: what came back. */
     public String summary() {
-        if (!answered()) {
-            return "no answer: " + outcome + " (" + reason + ") after " + latencyMs + " ms";
+        if (status == null) {
+            return (answered() ? "" : "no answer: ") + outcome + " (" + reason + ") after " + latencyMs + " ms";
         }
         return "HTTP " + status + (contentType != null ? " " + contentType : "") + " → " + outcome
                 + (reason != null ? " (" + reason + ")" : "") + ", " + latencyMs + " ms";

@@ -60,7 +60,7 @@ final class RequestChecks {
     }
 
     private static boolean isAuthRefusal(Exchange answer) {
-        return answer.answered() && (answer.status() == 401 || answer.status() == 403) && !answer.grantsAccess();
+        return (answer.statusIn(401, 401) || answer.statusIn(403, 403)) && !answer.grantsAccess();
     }
 
     static CheckResult grant(Exchange answer) {
@@ -91,7 +91,7 @@ final class RequestChecks {
         if (answer.result() instanceof Denied) {
             return CheckResult.of(check, true, "denied with 200 and hasAccess false", List.of(answer), answer);
         }
-        if (answer.answered() && answer.status() >= 400 && answer.status() < 500 && !answer.grantsAccess()) {
+        if (answer.statusIn(400, 499) && !answer.grantsAccess()) {
             return CheckResult.of(check, true, "refused with HTTP " + answer.status() + " (fail-closed; a 200 with hasAccess "
                     + "false lets the app say \"no access\" instead of an integration error)", List.of(answer), answer);
         }
@@ -172,7 +172,7 @@ final class RequestChecks {
         if (answer.result() instanceof Granted) {
             return CheckResult.of(Check.RAW_PLUS, true, "a raw '+' is understood as '+' and granted", List.of(answer), answer);
         }
-        if (answer.answered() && answer.status() >= 400 && answer.status() < 500) {
+        if (answer.statusIn(400, 499)) {
             return CheckResult.of(Check.RAW_PLUS, true, "a raw '+' is refused with HTTP " + answer.status()
                     + " (strict and fail-closed; the platform always sends %2B)", List.of(answer), answer);
         }
