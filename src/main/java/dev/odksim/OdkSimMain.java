@@ -1,7 +1,7 @@
 package dev.odksim;
 
 import dev.odksim.conformance.ValidateCommand;
-import dev.odksim.decision.DecisionClient;
+import dev.odksim.decision.DecisionCaller;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -52,6 +52,6 @@ public class OdkSimMain implements QuarkusApplication {
         PrintWriter out = new PrintWriter(System.out, false, charset);
         PrintWriter err = new PrintWriter(System.err, false, charset);
         boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
-        return ValidateCommand.execute(Arrays.copyOfRange(args, 1, args.length), new DecisionClient(), out, err, colour);
+        return ValidateCommand.execute(Arrays.copyOfRange(args, 1, args.length), DecisionCaller.standalone(), out, err, colour);
     }
 }

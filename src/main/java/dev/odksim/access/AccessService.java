@@ -27,6 +27,8 @@ public class AccessService {
     @Inject
     DecisionService decisions;
 
+    private final SingleFlight<String, AccessResult> flights = new SingleFlight<>();
+
     /**
      * @param session   the app session asking (its user; its device key, for bound keys)
      * @param scanProof the signed proof of a sticker scan, when the app has one (may be null)
@@ -34,6 +36,13 @@ public class AccessService {
     public AccessResult requestAccess(AppSession session, String lockId, String scanProof) {
         String appUserId = session.appUserId;
         Lock lock = projects.lock(lockId);
+        // §6.5: a double tap or parallel requests of one user (and device) for one lock share one decision and one key.
+        return flights.run(appUserId + "|" + lockId + "|" + session.deviceId, () -> existingOrOnDemand(session, lock));
+    }
+
+    private AccessResult existingOrOnDemand(AppSession session, Lock lock) {
+        String appUserId = session.appUserId;
+        String lockId = lock.id;
         var existing = keys.activeKey(appUserId, lockId);
         if (existing.isPresent()) {
             return new AccessResult.Existing(existing.get());
@@ -51,6 +60,6 @@ public class AccessService {
         }
         String title = result instanceof DecisionResult.Denied ? "Access denied" : "Access decision failed";
         throw new ProblemException(result.outcome().appStatus(), title, result.reason(), null, result.outcome().name())
-                .withDecision(made.decisionId());
+                .withDecision(made.decisionId()).withRetryAfter(made.retryAfterSeconds());
     }
 }

@@ -7,6 +7,7 @@ import dev.odksim.decision.DecisionResult;
 import dev.odksim.decision.DecisionResult.Granted;
 import dev.odksim.decision.Outcome;
 import dev.odksim.decision.ResponseRules;
+import dev.odksim.decision.Target;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,19 +26,21 @@ import java.util.stream.Collectors;
 final class AnswerChecks {
 
     private final Settings settings;
+    private final Target target;
     private final Supplier<Instant> clock;
 
-    AnswerChecks(Settings settings, Supplier<Instant> clock) {
+    AnswerChecks(Settings settings, Target target, Supplier<Instant> clock) {
         this.settings = settings;
+        this.target = target;
         this.clock = clock;
     }
 
-    CheckResult contentType(List<Exchange> decisions) {
-        List<Exchange> ok200 = decisions.stream().filter(e -> e.statusIn(200, 200)).toList();
+    CheckResult contentType(List<Evidence> decisions) {
+        List<Evidence> ok200 = decisions.stream().filter(e -> e.statusIn(200, 200)).toList();
         if (ok200.isEmpty()) {
             return CheckResult.skip(Check.CONTENT_TYPE, "no 200 answer to inspect (see grant.pair and deny.pair)");
         }
-        List<Exchange> wrong = ok200.stream().filter(e -> !ResponseRules.isJson(e.contentType())).toList();
+        List<Evidence> wrong = ok200.stream().filter(e -> !ResponseRules.isJson(e.contentType())).toList();
         return CheckResult.of(Check.CONTENT_TYPE, wrong.isEmpty(), wrong.isEmpty() ? "every 200 answer is JSON ("
                 + ok200.get(0).contentType() + ")" : wrong.stream().map(e -> e.label() + ": Content-Type "
                 + (e.contentType() == null ? "missing" : "'" + e.contentType() + "'")).collect(Collectors.joining("; "))
@@ -45,11 +48,11 @@ final class AnswerChecks {
     }
 
     /** Stricter than the platform on the echo: it must be the exact string sent, not merely the same number. */
-    CheckResult types(List<Exchange> decisions) {
+    CheckResult types(List<Evidence> decisions) {
         List<String> problems = new ArrayList<>();
-        List<Exchange> inspected = new ArrayList<>();
-        Exchange culprit = null;
-        for (Exchange e : decisions) {
+        List<Evidence> inspected = new ArrayList<>();
+        Evidence culprit = null;
+        for (Evidence e : decisions) {
             if (!e.statusIn(200, 200)) {
                 continue;
             }
@@ -68,9 +71,9 @@ final class AnswerChecks {
                 inspected, culprit);
     }
 
-    private static List<String> typeProblems(Exchange answer) {
+    private static List<String> typeProblems(Evidence answer) {
         JsonNode body = answer.json();
-        Target.Pair pair = new Target.Pair(answer.askedLockId(), answer.askedAppUserId());
+        Endpoint.Pair pair = new Endpoint.Pair(answer.askedLockId(), answer.askedAppUserId());
         if (body == null) {
             return List.of("the body is not a JSON object");
         }
@@ -99,7 +102,7 @@ final class AnswerChecks {
     }
 
     /** The grant's keyData alone, judged by the platform's rules inside an otherwise perfect answer. */
-    DecisionResult judgeKeyData(Exchange grant, Target.Pair pair) {
+    DecisionResult judgeKeyData(Evidence grant, Endpoint.Pair pair) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("lockId", pair.lockId()).put("appUserId", pair.appUserId())
                 .put("hasAccess", true);
         body.set("keyData", grant.json().get("keyData"));
@@ -108,7 +111,7 @@ final class AnswerChecks {
                 body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    CheckResult keyData(Exchange grant, Target.Pair pair) {
+    CheckResult keyData(Evidence grant, Endpoint.Pair pair) {
         if (!grant.grantsAccess()) {
             return CheckResult.skip(Check.KEYDATA, "the grant pair was not granted, so there is no keyData to inspect");
         }
@@ -123,7 +126,7 @@ final class AnswerChecks {
                 : "keyData " + keyData + ": " + judged.reason(), List.of(grant), grant);
     }
 
-    CheckResult keyDataWithinMax(Exchange grant, Target.Pair pair) {
+    CheckResult keyDataWithinMax(Evidence grant, Endpoint.Pair pair) {
         if (!grant.grantsAccess() || !(judgeKeyData(grant, pair) instanceof Granted granted)) {
             return CheckResult.skip(Check.KEYDATA_MAX, "no valid grant to inspect (see grant.pair and keydata.valid)");
         }
@@ -133,13 +136,13 @@ final class AnswerChecks {
                 List.of(grant), grant);
     }
 
-    CheckResult latency(List<Exchange> repeats) {
-        List<Long> sorted = repeats.stream().map(Exchange::latencyMs).sorted().toList();
+    CheckResult latency(List<Evidence> repeats) {
+        List<Long> sorted = repeats.stream().map(Evidence::latencyMs).sorted().toList();
         long p50 = percentile(sorted, 50);
         long p95 = percentile(sorted, 95);
         long p99 = percentile(sorted, 99);
         long timeouts = repeats.stream().filter(e -> Outcome.TIMEOUT.name().equals(e.outcome())).count();
-        Exchange slowest = repeats.stream().max(Comparator.comparingLong(Exchange::latencyMs)).orElseThrow();
+        Evidence slowest = repeats.stream().max(Comparator.comparingLong(Evidence::latencyMs)).orElseThrow();
         String numbers = repeats.size() + " calls: p50 " + p50 + " ms, p95 " + p95 + " ms, p99 " + p99 + " ms, max "
                 + slowest.latencyMs() + " ms (budget p50 ≤ " + settings.p50BudgetMs() + " ms, p99 ≤ " + settings.p99BudgetMs() + " ms)";
         List<String> over = new ArrayList<>();
@@ -150,7 +153,7 @@ final class AnswerChecks {
             over.add("p99 over budget");
         }
         if (timeouts > 0) {
-            over.add(timeouts + " timed out after " + settings.timeoutMs() + " ms");
+            over.add(timeouts + " timed out after " + target.timeoutMs() + " ms");
         }
         return CheckResult.of(Check.LATENCY, over.isEmpty(), over.isEmpty() ? numbers : String.join(", ", over) + ": " + numbers,
                 List.of(slowest), slowest);
@@ -162,11 +165,11 @@ final class AnswerChecks {
         return sorted.get(Math.max(0, rank - 1));
     }
 
-    CheckResult consistency(List<Exchange> grants, List<Exchange> denies) {
+    CheckResult consistency(List<Evidence> grants, List<Evidence> denies) {
         Map<String, Long> grantOutcomes = tally(grants);
         Map<String, Long> denyOutcomes = tally(denies);
         boolean ok = grantOutcomes.size() == 1 && denyOutcomes.size() == 1;
-        List<Exchange> evidence = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
         evidence.addAll(firstOfEach(grants));
         evidence.addAll(firstOfEach(denies));
         String counts = "grant pair " + grantOutcomes + " over " + grants.size() + " calls, deny pair " + denyOutcomes
@@ -175,29 +178,29 @@ final class AnswerChecks {
                 evidence, ok ? null : evidence.size() > 1 ? evidence.get(1) : evidence.get(0));
     }
 
-    private static Map<String, Long> tally(List<Exchange> exchanges) {
-        return exchanges.stream().collect(Collectors.groupingBy(Exchange::outcome, LinkedHashMap::new, Collectors.counting()));
+    private static Map<String, Long> tally(List<Evidence> exchanges) {
+        return exchanges.stream().collect(Collectors.groupingBy(Evidence::outcome, LinkedHashMap::new, Collectors.counting()));
     }
 
-    private static List<Exchange> firstOfEach(List<Exchange> exchanges) {
-        Map<String, Exchange> first = new LinkedHashMap<>();
+    private static List<Evidence> firstOfEach(List<Evidence> exchanges) {
+        Map<String, Evidence> first = new LinkedHashMap<>();
         exchanges.forEach(e -> first.putIfAbsent(e.outcome(), e));
         return new ArrayList<>(first.values());
     }
 
-    CheckResult noRedirects(List<Exchange> all) {
-        List<Exchange> redirects = all.stream().filter(e -> Outcome.REDIRECT.name().equals(e.outcome())).toList();
+    CheckResult noRedirects(List<Evidence> all) {
+        List<Evidence> redirects = all.stream().filter(e -> Outcome.REDIRECT.name().equals(e.outcome())).toList();
         return CheckResult.of(Check.REDIRECT, redirects.isEmpty(), redirects.isEmpty() ? "none of " + all.size() + " answers was a redirect"
                 : redirects.size() + " of " + all.size() + " answers were redirects, e.g. HTTP " + redirects.get(0).status()
                 + " to " + redirects.get(0).location() + ": configure the final URL; the caller never follows redirects",
                 redirects.isEmpty() ? List.of() : redirects.subList(0, 1), redirects.isEmpty() ? null : redirects.get(0));
     }
 
-    CheckResult bodySize(List<Exchange> all) {
-        List<Exchange> large = all.stream().filter(e -> Outcome.BODY_TOO_LARGE.name().equals(e.outcome())).toList();
-        int largest = all.stream().filter(e -> e.bodyBytes() != null).mapToInt(Exchange::bodyBytes).max().orElse(0);
+    CheckResult bodySize(List<Evidence> all) {
+        List<Evidence> large = all.stream().filter(e -> Outcome.BODY_TOO_LARGE.name().equals(e.outcome())).toList();
+        int largest = all.stream().filter(e -> e.bodyBytes() != null).mapToInt(Evidence::bodyBytes).max().orElse(0);
         return CheckResult.of(Check.BODY_SIZE, large.isEmpty(), large.isEmpty() ? "largest body " + largest + " bytes (cap "
-                + settings.maxBodyBytes() + ")" : large.size() + " answers exceeded the " + settings.maxBodyBytes()
+                + target.maxBodyBytes() + ")" : large.size() + " answers exceeded the " + target.maxBodyBytes()
                 + "-byte cap, e.g. " + large.get(0).label() + "; a decision needs well under 1 KiB",
                 large.isEmpty() ? List.of() : large.subList(0, 1), large.isEmpty() ? null : large.get(0));
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * change), the evidence, and the curl line that reproduces the most telling request.
  */
 public record CheckResult(String id, String title, Severity severity, Status status, String message, String curl,
-                          long durationMs, List<Exchange> evidence) {
+                          long durationMs, List<Evidence> evidence) {
 
     /** PASS; FAIL or WARN (a finding, by the check's severity); SKIP (not applicable or not run, with the reason). */
     public enum Status {
@@ -21,9 +21,9 @@ public record CheckResult(String id, String title, Severity severity, Status sta
     }
 
     /** A finding when {@code ok} is false; its curl line is the culprit's, else the first evidence's. */
-    static CheckResult of(Check check, boolean ok, String message, List<Exchange> evidence, Exchange culprit) {
+    static CheckResult of(Check check, boolean ok, String message, List<Evidence> evidence, Evidence culprit) {
         Status status = ok ? Status.PASS : check.severity() == Severity.FAIL ? Status.FAIL : Status.WARN;
-        Exchange shown = culprit != null ? culprit : evidence.isEmpty() ? null : evidence.get(0);
+        Evidence shown = culprit != null ? culprit : evidence.isEmpty() ? null : evidence.get(0);
         return new CheckResult(check.id(), check.title(), check.severity(), status, message,
                 shown == null ? null : shown.curl(), 0, evidence);
     }

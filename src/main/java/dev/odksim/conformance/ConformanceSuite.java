@@ -1,12 +1,10 @@
 package dev.odksim.conformance;
 
-import dev.odksim.common.Secrets;
-import dev.odksim.decision.DecisionClient;
+import dev.odksim.decision.DecisionCaller;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,32 +12,33 @@ import java.util.function.Supplier;
 /**
  * Runs every {@link Check} against one endpoint (DESIGN.md §10) and returns the {@link Report}. Plain Java without
  * CDI or a database, so the {@code validate} command runs it without starting the server, and the admin API runs
- * the same code with the platform's own {@link DecisionClient} bean.
+ * the same code with the platform's own {@link DecisionCaller} bean. The project's guards (circuit breaker,
+ * concurrency limit) are deliberately not in the way: the suite reports what the endpoint itself does.
  */
 public final class ConformanceSuite {
 
     public static final String TOOL = "odk-sim validate";
 
-    private final DecisionClient client;
+    private final DecisionCaller caller;
     private final Supplier<Instant> clock;
 
-    public ConformanceSuite(DecisionClient client, Supplier<Instant> clock) {
-        this.client = client;
+    public ConformanceSuite(DecisionCaller caller, Supplier<Instant> clock) {
+        this.caller = caller;
         this.clock = clock;
     }
 
-    public Report run(Target target, Settings settings) {
+    public Report run(Endpoint target, Settings settings) {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         Map<Check, CheckResult> results = new EnumMap<>(Check.class);
-        List<Exchange> all = new ArrayList<>();
-        Prober prober = new Prober(client, target, settings, clock);
+        List<Evidence> all = new ArrayList<>();
+        Prober prober = new Prober(caller, target, settings, clock);
         RequestChecks requests = new RequestChecks(prober, all);
-        AnswerChecks answers = new AnswerChecks(settings, clock);
+        AnswerChecks answers = new AnswerChecks(settings, target.target(), clock);
 
         boolean tlsBroken = false;
         if (target.https()) {
-            TlsProbe.Outcome tls = TlsProbe.probe(target.url(), settings.connectTimeoutMs(), settings.timeoutMs());
+            TlsProbe.Outcome tls = TlsProbe.probe(target.url(), target.target().connectTimeoutMs(), target.target().timeoutMs());
             tlsBroken = tls.connected() && !tls.valid();
             results.put(Check.TLS, tls.connected()
                     ? CheckResult.of(Check.TLS, tls.valid(), tls.evidence().reason(), List.of(tls.evidence()), tls.evidence())
@@ -48,7 +47,7 @@ public final class ConformanceSuite {
             results.put(Check.TLS, CheckResult.skip(Check.TLS, "plain http: no TLS to check (a production endpoint should use https)"));
         }
         long t = System.nanoTime();
-        Exchange grant = requests.send("grant pair", target.grant(), prober.auth());
+        Evidence grant = requests.send("grant pair", target.grant(), prober.auth());
         results.put(Check.REACH, CheckResult.of(Check.REACH, grant.answered(), grant.answered() ? "answered in " + grant.latencyMs()
                 + " ms: " + grant.summary() : "no HTTP answer: " + grant.reason(), List.of(grant), grant).took(ms(t)));
         if (!grant.answered()) {
@@ -58,11 +57,11 @@ public final class ConformanceSuite {
             return report(target, settings, startedAt, started, results, tlsBroken ? Report.Verdict.NON_CONFORMANT : Report.Verdict.UNREACHABLE);
         }
 
-        List<Exchange> decisions = new ArrayList<>(List.of(grant));
+        List<Evidence> decisions = new ArrayList<>(List.of(grant));
         timed(results, Check.AUTH_MISSING, requests::authMissing);
         timed(results, Check.AUTH_WRONG, requests::authWrong);
         results.put(Check.GRANT, RequestChecks.grant(grant));
-        Exchange[] deny = new Exchange[1];
+        Evidence[] deny = new Evidence[1];
         timed(results, Check.DENY, () -> {
             deny[0] = requests.send("deny pair", target.deny(), prober.auth());
             decisions.add(deny[0]);
@@ -77,7 +76,7 @@ public final class ConformanceSuite {
         results.put(Check.TYPES, answers.types(decisions));
         results.put(Check.KEYDATA, answers.keyData(grant, target.grant()));
         results.put(Check.KEYDATA_MAX, answers.keyDataWithinMax(grant, target.grant()));
-        List<Exchange> grantRepeats = new ArrayList<>();
+        List<Evidence> grantRepeats = new ArrayList<>();
         timed(results, Check.LATENCY, () -> {
             for (int i = 1; i <= settings.repeats(); i++) {
                 grantRepeats.add(requests.send("grant pair, repeat " + i, target.grant(), prober.auth()));
@@ -85,9 +84,9 @@ public final class ConformanceSuite {
             return answers.latency(grantRepeats);
         });
         timed(results, Check.CONSISTENCY, () -> {
-            List<Exchange> grants = new ArrayList<>(List.of(grant));
+            List<Evidence> grants = new ArrayList<>(List.of(grant));
             grants.addAll(grantRepeats);
-            List<Exchange> denies = new ArrayList<>(List.of(deny[0]));
+            List<Evidence> denies = new ArrayList<>(List.of(deny[0]));
             for (int i = 1; i < Math.min(settings.repeats(), 5); i++) {
                 denies.add(requests.send("deny pair, repeat " + i, target.deny(), prober.auth()));
             }
@@ -101,7 +100,7 @@ public final class ConformanceSuite {
     }
 
     /** Adds the answer a check was decided on to those whose content type, types and echo are inspected. */
-    private static CheckResult remember(CheckResult result, List<Exchange> decisions) {
+    private static CheckResult remember(CheckResult result, List<Evidence> decisions) {
         decisions.add(result.evidence().get(0));
         return result;
     }
@@ -115,12 +114,10 @@ public final class ConformanceSuite {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    private static Report report(Target target, Settings settings, Instant startedAt, long started, Map<Check, CheckResult> results,
+    private static Report report(Endpoint target, Settings settings, Instant startedAt, long started, Map<Check, CheckResult> results,
                                  Report.Verdict verdict) {
         List<CheckResult> checks = List.copyOf(results.values());
-        Map<String, String> headers = new LinkedHashMap<>();
-        target.headers().forEach((name, value) -> headers.put(name, settings.revealSecrets() ? value : Secrets.mask(value)));
-        return new Report(TOOL, target.url(), headers, target.grant().toString(), target.deny().toString(), settings, startedAt,
+        return new Report(TOOL, target.url(), target.maskedAuth(), target.grant().toString(), target.deny().toString(), settings, startedAt,
                 ms(started), verdict, verdict.exitCode(), Report.Counts.of(checks), checks);
     }
 }

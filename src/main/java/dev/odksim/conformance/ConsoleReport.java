@@ -35,8 +35,7 @@ public final class ConsoleReport {
                 + " warnings, " + counts.skipped() + " skipped in " + report.durationMs() + " ms  →  "
                 + paint(verdict, report.verdict() == Report.Verdict.CONFORMANT ? "1;32" : "1;31", colour) + " (exit " + report.exitCode() + ")");
         if (!report.headers().isEmpty()) {
-            out.println("Header values are masked; curl lines read them from " + String.join(", ",
-                    report.headers().keySet().stream().map(n -> "$" + Prober.variable(n)).toList()) + ".");
+            out.println("Secret values are masked in reports and curl lines: put your own in.");
         }
         if (!files.isEmpty()) {
             out.println("Reports: " + String.join(", ", files));

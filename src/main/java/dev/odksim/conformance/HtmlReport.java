@@ -48,7 +48,7 @@ public final class HtmlReport {
             }
             if (!check.evidence().isEmpty()) {
                 html.append("<details><summary>Evidence (").append(check.evidence().size()).append(")</summary>");
-                for (Exchange e : check.evidence()) {
+                for (Evidence e : check.evidence()) {
                     html.append("<pre>").append(esc(evidence(e))).append("</pre>");
                 }
                 html.append("</details>");
@@ -57,14 +57,12 @@ public final class HtmlReport {
         }
         html.append("</tbody></table>");
         if (!report.headers().isEmpty()) {
-            html.append("<p class=\"meta\">Header values are masked; the curl lines read them from shell variables named after the header (")
-                    .append(esc(report.headers().keySet().stream().map(n -> "$" + Prober.variable(n)).reduce((a, b) -> a + ", " + b).orElse("")))
-                    .append(").</p>");
+            html.append("<p class=\"meta\">Secret values are masked in this report and its curl lines: put your own in.</p>");
         }
         return html.append("</body></html>\n").toString();
     }
 
-    static String evidence(Exchange e) {
+    static String evidence(Evidence e) {
         StringBuilder text = new StringBuilder();
         text.append(e.label()).append("\n").append(e.method()).append(' ').append(e.url()).append('\n');
         e.requestHeaders().forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));

@@ -78,7 +78,7 @@ public final class JunitReport {
 
     private static String evidence(CheckResult check) {
         StringBuilder text = new StringBuilder();
-        for (Exchange e : check.evidence()) {
+        for (Evidence e : check.evidence()) {
             text.append("\n- ").append(e.label()).append(": ").append(e.method()).append(' ').append(e.url()).append(" → ").append(e.summary());
         }
         return text.toString();

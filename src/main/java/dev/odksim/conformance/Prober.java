@@ -2,103 +2,108 @@ package dev.odksim.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odksim.common.Ids;
+import dev.odksim.decision.CallerAuth;
+import dev.odksim.decision.CurlLine;
+import dev.odksim.decision.DecisionCaller;
 import dev.odksim.decision.DecisionClient;
-import dev.odksim.decision.DecisionClient.Call;
 import dev.odksim.decision.DecisionClient.Failure;
-import dev.odksim.decision.DecisionClient.Reply;
 import dev.odksim.decision.DecisionClient.Response;
 import dev.odksim.decision.DecisionResult;
 import dev.odksim.decision.ResponseRules;
+import dev.odksim.decision.Target;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
- * Sends one request of the suite through the platform's own {@link DecisionClient} and judges the answer with the
- * platform's {@link ResponseRules}, so the validator sees exactly what a project would see.
+ * Sends one request of the suite through the platform's own {@link DecisionCaller} (transport, auth, signing) and
+ * judges the answer with the platform's {@link ResponseRules}, so the validator sees exactly what a project would.
  */
 final class Prober {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DecisionClient client;
-    private final Target target;
+    private final DecisionCaller caller;
+    private final Endpoint endpoint;
     private final Settings settings;
     private final Supplier<Instant> clock;
 
-    Prober(DecisionClient client, Target target, Settings settings, Supplier<Instant> clock) {
-        this.client = client;
-        this.target = target;
+    Prober(DecisionCaller caller, Endpoint endpoint, Settings settings, Supplier<Instant> clock) {
+        this.caller = caller;
+        this.endpoint = endpoint;
         this.settings = settings;
         this.clock = clock;
     }
 
-    Target target() {
-        return target;
+    Endpoint endpoint() {
+        return endpoint;
     }
 
-    Settings settings() {
-        return settings;
+    /** The auth the platform sends. */
+    CallerAuth auth() {
+        return endpoint.target().auth();
     }
 
-    /** The headers the platform sends: the target's auth. */
-    Map<String, String> auth() {
-        return target.headers();
+    /** The same kind of auth with wrong values; null when there is no auth to get wrong. */
+    CallerAuth wrongAuth() {
+        CallerAuth auth = auth();
+        String wrong = "odk-sim-wrong-" + Ids.shortId(12);
+        if (auth instanceof CallerAuth.ApiHeader one) {
+            return new CallerAuth.ApiHeader(one.name(), wrong);
+        }
+        if (auth instanceof CallerAuth.ApiHeaders many) {
+            Map<String, String> values = new LinkedHashMap<>();
+            many.values().keySet().forEach(name -> values.put(name, wrong));
+            return new CallerAuth.ApiHeaders(values);
+        }
+        if (auth instanceof CallerAuth.OAuth2) {
+            return new CallerAuth.ApiHeader("Authorization", "Bearer " + wrong);
+        }
+        return null;
     }
 
-    /** The auth headers with every value replaced by a wrong one of similar shape. */
-    Map<String, String> wrongAuth() {
-        Map<String, String> wrong = new LinkedHashMap<>();
-        target.headers().forEach((name, value) -> wrong.put(name, "odk-sim-wrong-" + Ids.shortId(12)));
-        return wrong;
-    }
-
-    /** A request exactly as the platform sends it. */
-    Exchange send(String label, String lockId, String appUserId, Map<String, String> headers) {
-        Call call = call(lockId, appUserId, headers);
-        return exchange(label, call, DecisionClient.url(call));
+    /** A request exactly as the platform sends it, with {@code auth} instead of the endpoint's. */
+    Evidence send(String label, String lockId, String appUserId, CallerAuth auth) {
+        Target target = with(auth);
+        return evidence(label, target, DecisionCaller.url(target, lockId, appUserId), lockId, appUserId);
     }
 
     /** A request with a query written by hand, e.g. with a raw {@code +}; lock and user say what the answer should echo. */
-    Exchange sendRawQuery(String label, String rawQuery, String lockId, String appUserId, Map<String, String> headers) {
-        Call call = call(lockId, appUserId, headers);
-        return exchange(label, call, target.url() + "?" + rawQuery);
+    Evidence sendRawQuery(String label, String rawQuery, String lockId, String appUserId) {
+        Target target = endpoint.target();
+        return evidence(label, target, target.url() + "?" + rawQuery, lockId, appUserId);
     }
 
-    private Call call(String lockId, String appUserId, Map<String, String> headers) {
-        Map<String, String> sent = new LinkedHashMap<>();
-        sent.put(DecisionClient.REQUEST_ID_HEADER, Ids.uuid());
-        sent.putAll(headers);
-        return new Call(target.url(), lockId, appUserId, sent, settings.connectTimeoutMs(), settings.timeoutMs(),
-                settings.maxBodyBytes());
+    private Target with(CallerAuth auth) {
+        Target t = endpoint.target();
+        return new Target(t.url(), auth, t.signingSecret(), t.connectTimeoutMs(), t.timeoutMs(), t.maxBodyBytes());
     }
 
-    private Exchange exchange(String label, Call call, String url) {
-        Reply reply = client.call(call, url);
-        Set<String> secret = settings.revealSecrets() ? Set.of() : call.headers().keySet().stream()
-                .filter(name -> call.headers().get(name).equals(target.headers().get(name))).collect(Collectors.toSet());
-        Map<String, String> shown = DecisionClient.masked(call.headers(), secret);
-        String curl = curl(url, call.headers(), secret);
-        if (reply instanceof Response response) {
-            DecisionResult result = ResponseRules.judge(new ResponseRules.Request(call.lockId(), call.appUserId(), clock.get(),
-                    settings.defaultDurationSeconds(), settings.maxDurationSeconds()),
+    private Evidence evidence(String label, Target target, String url, String lockId, String appUserId) {
+        DecisionCaller.Exchange exchange = caller.callExactUrl(target, url, Ids.uuid());
+        ObjectNode request = JSON.createObjectNode().put("method", exchange.method()).put("url", exchange.url())
+                .put("connectTimeoutMs", target.connectTimeoutMs()).put("timeoutMs", target.timeoutMs());
+        request.set("headers", JSON.valueToTree(exchange.maskedHeaders()));
+        String curl = CurlLine.of(request);
+        if (exchange.reply() instanceof Response response) {
+            DecisionResult result = ResponseRules.judge(new ResponseRules.Request(lockId, appUserId, clock.get(),
+                            settings.defaultDurationSeconds(), settings.maxDurationSeconds()),
                     response.status(), response.contentType(), response.location(), response.body());
             String text = new String(response.body(), StandardCharsets.UTF_8);
-            return new Exchange(label, "GET", url, shown, response.status(), response.contentType(), response.location(),
-                    text.length() > Exchange.BODY_CHARS ? text.substring(0, Exchange.BODY_CHARS) + "…(cut)" : text,
-                    response.body().length, reply.latencyMs(), result.outcome().name(), describe(result), curl, result,
-                    parse(response.body()), call.lockId(), call.appUserId());
+            return new Evidence(label, exchange.method(), exchange.url(), exchange.maskedHeaders(), response.status(),
+                    response.contentType(), response.location(),
+                    text.length() > Evidence.BODY_CHARS ? text.substring(0, Evidence.BODY_CHARS) + "…(cut)" : text,
+                    response.body().length, exchange.latencyMs(), result.outcome().name(), describe(result), curl, result,
+                    parse(response.body()), lockId, appUserId);
         }
-        DecisionResult.Failed failed = ((Failure) reply).failure();
-        return new Exchange(label, "GET", url, shown, null, null, null, null, null, reply.latencyMs(), failed.outcome().name(),
-                failed.reason(), curl, failed, null, call.lockId(), call.appUserId());
+        DecisionResult.Failed failed = ((Failure) exchange.reply()).failure();
+        return new Evidence(label, exchange.method(), exchange.url(), exchange.maskedHeaders(), null, null, null, null, null,
+                exchange.latencyMs(), failed.outcome().name(), failed.reason(), curl, failed, null, lockId, appUserId);
     }
 
     private static String describe(DecisionResult result) {
@@ -117,31 +122,8 @@ final class Prober {
         }
     }
 
-    /**
-     * A curl line that repeats the request. Secret header values become shell variables named after the header
-     * ({@code X-Api-Key} → {@code $X_API_KEY}) unless secrets are revealed, so a report can be shared. A deliberately
-     * wrong value is no secret and is shown as sent.
-     */
-    private String curl(String url, Map<String, String> headers, Set<String> secret) {
-        StringBuilder line = new StringBuilder("curl -sS -i -g --max-time ").append(Math.max(1, settings.timeoutMs() / 1000))
-                .append(" -H ").append(quote("Accept: application/json"))
-                .append(" -H ").append(quote("User-Agent: " + DecisionClient.USER_AGENT));
-        headers.forEach((name, value) -> {
-            if (secret.contains(name)) {
-                line.append(" -H \"").append(name).append(": $").append(variable(name)).append('"');
-            } else {
-                line.append(" -H ").append(quote(name + ": " + value));
-            }
-        });
-        return line.append(' ').append(quote(url)).toString();
-    }
-
-    /** The shell variable a masked header's value is read from in curl lines. */
-    static String variable(String headerName) {
-        return headerName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
-    }
-
-    private static String quote(String value) {
-        return "'" + value.replace("'", "'\\''") + "'";
+    /** The encoded form of a query value, as the platform sends it. */
+    static String encode(String value) {
+        return DecisionClient.encode(value);
     }
 }

@@ -2,13 +2,12 @@ package dev.odksim.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.odksim.common.Ids;
-import dev.odksim.decision.DecisionClient;
+import dev.odksim.decision.CallerAuth;
 import dev.odksim.decision.DecisionResult.Denied;
 import dev.odksim.decision.DecisionResult.Granted;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The checks that ask something of the endpoint: auth, the known pairs, unknown and malformed inputs, the two forms
@@ -20,56 +19,57 @@ final class RequestChecks {
     static final String UNKNOWN_USER = "+12025550199";
 
     private final Prober prober;
-    private final Target target;
-    private final List<Exchange> all;
+    private final Endpoint target;
+    private final List<Evidence> all;
 
-    RequestChecks(Prober prober, List<Exchange> all) {
+    RequestChecks(Prober prober, List<Evidence> all) {
         this.prober = prober;
-        this.target = prober.target();
+        this.target = prober.endpoint();
         this.all = all;
     }
 
-    Exchange send(String label, Target.Pair pair, Map<String, String> headers) {
-        return keep(prober.send(label, pair.lockId(), pair.appUserId(), headers));
+    Evidence send(String label, Endpoint.Pair pair, CallerAuth auth) {
+        return keep(prober.send(label, pair.lockId(), pair.appUserId(), auth));
     }
 
-    private Exchange keep(Exchange exchange) {
+    private Evidence keep(Evidence exchange) {
         all.add(exchange);
         return exchange;
     }
 
     CheckResult authMissing() {
-        Exchange answer = send("grant pair without the auth header", target.grant(), Map.of());
+        Evidence answer = send("grant pair without the auth header", target.grant(), new CallerAuth.None());
         boolean ok = isAuthRefusal(answer);
-        String none = target.headers().isEmpty() ? "no auth header is configured (--header), so the endpoint is open: " : "";
+        String none = target.hasAuth() ? "" : "no auth is configured (--header), so the endpoint is open: ";
         return CheckResult.of(Check.AUTH_MISSING, ok, ok ? "refused with HTTP " + answer.status()
                 : none + (answer.grantsAccess() ? "GRANTED access without the auth header; anyone who finds the URL can query it"
                 : "expected 401 or 403 without the auth header, got " + answer.summary()), List.of(answer), answer);
     }
 
     CheckResult authWrong() {
-        if (target.headers().isEmpty()) {
-            return CheckResult.of(Check.AUTH_WRONG, false, "no auth header is configured (--header), so there is no value to get "
+        CallerAuth wrong = prober.wrongAuth();
+        if (wrong == null) {
+            return CheckResult.of(Check.AUTH_WRONG, false, "no auth is configured (--header), so there is no value to get "
                     + "wrong: protect the endpoint with a header the platform sends", List.of(), null);
         }
-        Exchange answer = send("grant pair with a wrong auth header value", target.grant(), prober.wrongAuth());
+        Evidence answer = send("grant pair with a wrong auth header value", target.grant(), wrong);
         boolean ok = isAuthRefusal(answer);
         return CheckResult.of(Check.AUTH_WRONG, ok, ok ? "refused with HTTP " + answer.status()
                 : answer.grantsAccess() ? "GRANTED access with a wrong auth header value; compare the whole value (in constant time)"
                 : "expected 401 or 403 for a wrong auth header value, got " + answer.summary(), List.of(answer), answer);
     }
 
-    private static boolean isAuthRefusal(Exchange answer) {
+    private static boolean isAuthRefusal(Evidence answer) {
         return (answer.statusIn(401, 401) || answer.statusIn(403, 403)) && !answer.grantsAccess();
     }
 
-    static CheckResult grant(Exchange answer) {
+    static CheckResult grant(Evidence answer) {
         boolean ok = answer.result() instanceof Granted;
         return CheckResult.of(Check.GRANT, ok, ok ? "granted: " + answer.reason()
                 : "expected a grant for " + answer.url() + "; " + answer.summary(), List.of(answer), answer);
     }
 
-    CheckResult deny(Exchange answer) {
+    CheckResult deny(Evidence answer) {
         boolean ok = answer.result() instanceof Denied;
         return CheckResult.of(Check.DENY, ok, ok ? "denied with 200 and hasAccess false"
                 : answer.result() instanceof Granted ? "GRANTED the deny pair " + target.deny() + "; is --deny a pair without access?"
@@ -77,17 +77,17 @@ final class RequestChecks {
     }
 
     CheckResult unknownLock() {
-        Target.Pair pair = new Target.Pair("odk-sim-unknown-lock-" + Ids.shortId(8), target.grant().appUserId());
+        Endpoint.Pair pair = new Endpoint.Pair("odk-sim-unknown-lock-" + Ids.shortId(8), target.grant().appUserId());
         return denialOf(Check.LOCK_UNKNOWN, send("grant user at an unknown lock", pair, prober.auth()), "lock");
     }
 
     CheckResult unknownUser() {
-        Target.Pair pair = new Target.Pair(target.grant().lockId(), UNKNOWN_USER);
+        Endpoint.Pair pair = new Endpoint.Pair(target.grant().lockId(), UNKNOWN_USER);
         return denialOf(Check.USER_UNKNOWN, send("unknown phone number at the grant lock", pair, prober.auth()), "phone number");
     }
 
     /** A clean denial passes; a 4xx also keeps the door shut, but the app then shows an integration error instead of "no access". */
-    private static CheckResult denialOf(Check check, Exchange answer, String what) {
+    private static CheckResult denialOf(Check check, Evidence answer, String what) {
         if (answer.result() instanceof Denied) {
             return CheckResult.of(check, true, "denied with 200 and hasAccess false", List.of(answer), answer);
         }
@@ -103,7 +103,7 @@ final class RequestChecks {
 
     CheckResult malformedUser() {
         String digitsOnly = target.grant().appUserId().substring(1);
-        List<Exchange> answers = new ArrayList<>();
+        List<Evidence> answers = new ArrayList<>();
         for (String value : List.of("not-a-phone-number", digitsOnly, "+47", "")) {
             answers.add(keep(prober.send("appUserId '" + value + "'", target.grant().lockId(), value, prober.auth())));
         }
@@ -119,7 +119,7 @@ final class RequestChecks {
                 new String[]{"<script>alert(1)</script>", user}, new String[]{"${jndi:ldap://odk-sim.invalid/a}", user},
                 new String[]{lock + "\u0000", user}, new String[]{lock, user + "' OR '1'='1"},
                 new String[]{lock, "' OR 1=1 --"}, new String[]{lock, "+" + "9".repeat(2000)}, new String[]{lock, "../../etc/passwd"});
-        List<Exchange> answers = new ArrayList<>();
+        List<Evidence> answers = new ArrayList<>();
         for (String[] input : inputs) {
             String label = "lockId " + shorten(input[0]) + ", appUserId " + shorten(input[1]);
             answers.add(keep(prober.send(label, input[0], input[1], prober.auth())));
@@ -132,10 +132,10 @@ final class RequestChecks {
         return "'" + (printable.length() > 40 ? printable.substring(0, 24) + "…(" + value.length() + " chars)" : printable) + "'";
     }
 
-    private static CheckResult neverGrantNever5xx(Check check, List<Exchange> answers) {
+    private static CheckResult neverGrantNever5xx(Check check, List<Evidence> answers) {
         List<String> bad = new ArrayList<>();
-        Exchange culprit = null;
-        for (Exchange answer : answers) {
+        Evidence culprit = null;
+        for (Evidence answer : answers) {
             String problem = !answer.answered() ? "no answer (" + answer.outcome() + ": " + answer.reason() + ")"
                     : answer.grantsAccess() ? "GRANTED access" : answer.serverError() ? "HTTP " + answer.status() : null;
             if (problem != null) {
@@ -147,9 +147,9 @@ final class RequestChecks {
                 : String.join("; ", bad), answers, culprit);
     }
 
-    CheckResult plusEncoded(Exchange grant) {
+    CheckResult plusEncoded(Evidence grant) {
         String phone = target.grant().appUserId();
-        String sent = DecisionClient.encode(phone);
+        String sent = Prober.encode(phone);
         JsonNode echo = grant.json() == null ? null : grant.json().get("appUserId");
         String echoed = echo != null && echo.isTextual() ? echo.textValue() : null;
         boolean ok = grant.result() instanceof Granted && phone.equals(echoed);
@@ -165,10 +165,9 @@ final class RequestChecks {
      * silently answering for someone else (a denial, a wrong echo) or a 5xx is the finding.
      */
     CheckResult rawPlus() {
-        Target.Pair grant = target.grant();
-        Exchange answer = keep(prober.sendRawQuery("grant pair with a raw '+' (not %2B)",
-                "lockId=" + DecisionClient.encode(grant.lockId()) + "&appUserId=" + grant.appUserId(),
-                grant.lockId(), grant.appUserId(), prober.auth()));
+        Endpoint.Pair grant = target.grant();
+        Evidence answer = keep(prober.sendRawQuery("grant pair with a raw '+' (not %2B)",
+                "lockId=" + Prober.encode(grant.lockId()) + "&appUserId=" + grant.appUserId(), grant.lockId(), grant.appUserId()));
         if (answer.result() instanceof Granted) {
             return CheckResult.of(Check.RAW_PLUS, true, "a raw '+' is understood as '+' and granted", List.of(answer), answer);
         }

@@ -20,7 +20,7 @@ import java.util.Map;
 final class TlsProbe {
 
     /** The handshake's evidence, and whether the TCP connection itself failed (unreachable, not a TLS fault). */
-    record Outcome(boolean connected, boolean valid, Exchange evidence) {
+    record Outcome(boolean connected, boolean valid, Evidence evidence) {
     }
 
     private TlsProbe() {
@@ -57,8 +57,8 @@ final class TlsProbe {
         }
     }
 
-    private static Exchange evidence(String address, String outcome, String reason, long started, String curl) {
-        return new Exchange("TLS handshake with " + address, "TLS", address, Map.of(), null, null, null, null, null,
+    private static Evidence evidence(String address, String outcome, String reason, long started, String curl) {
+        return new Evidence("TLS handshake with " + address, "TLS", address, Map.of(), null, null, null, null, null,
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), outcome, reason, curl, null, null, null, null);
     }
 

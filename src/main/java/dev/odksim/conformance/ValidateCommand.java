@@ -1,6 +1,9 @@
 package dev.odksim.conformance;
 
+import dev.odksim.decision.CallerAuth;
+import dev.odksim.decision.DecisionCaller;
 import dev.odksim.decision.DecisionClient;
+import dev.odksim.decision.Target;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +38,8 @@ public class ValidateCommand implements Callable<Integer> {
 
     public static final int BAD_USAGE = 3;
     public static final int INTERNAL_ERROR = 4;
+    /** The platform's default body cap ({@code odk.decision.max-body-bytes}). */
+    static final int MAX_BODY_BYTES = 65536;
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}");
 
     @Spec
@@ -62,22 +67,20 @@ public class ValidateCommand implements Callable<Integer> {
     int connectTimeoutMs;
     @Option(names = "--max-duration-seconds", defaultValue = "86400", paramLabel = "S", description = "The project's maximum key duration (default ${DEFAULT-VALUE}).")
     long maxDurationSeconds;
-    @Option(names = "--show-secrets", description = "Show header values in reports and curl lines instead of masking them.")
-    boolean showSecrets;
     @Option(names = "--no-color", description = "No ANSI colour (also off when NO_COLOR is set or stdout is not a terminal).")
     boolean noColor;
 
-    private final DecisionClient client;
+    private final DecisionCaller caller;
     private final boolean colourAllowed;
 
-    public ValidateCommand(DecisionClient client, boolean colourAllowed) {
-        this.client = client;
+    public ValidateCommand(DecisionCaller caller, boolean colourAllowed) {
+        this.caller = caller;
         this.colourAllowed = colourAllowed;
     }
 
     /** Runs the command line; what a terminal run and an in-process test share. */
-    public static int execute(String[] args, DecisionClient client, PrintWriter out, PrintWriter err, boolean colourAllowed) {
-        CommandLine line = new CommandLine(new ValidateCommand(client, colourAllowed));
+    public static int execute(String[] args, DecisionCaller caller, PrintWriter out, PrintWriter err, boolean colourAllowed) {
+        CommandLine line = new CommandLine(new ValidateCommand(caller, colourAllowed));
         line.setOut(out);
         line.setErr(err);
         line.setParameterExceptionHandler((e, ignored) -> {
@@ -97,7 +100,7 @@ public class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Target target;
+        Endpoint target;
         try {
             Map<String, String> parsed = new LinkedHashMap<>();
             for (String header : headers) {
@@ -109,7 +112,11 @@ public class ValidateCommand implements Callable<Integer> {
                 }
                 parsed.put(name, value);
             }
-            target = new Target(Target.requireEndpointUrl("--url", url), parsed, pair("--grant", grant), pair("--deny", deny));
+            CallerAuth auth = parsed.isEmpty() ? new CallerAuth.None() : parsed.size() == 1
+                    ? new CallerAuth.ApiHeader(parsed.keySet().iterator().next(), parsed.values().iterator().next())
+                    : new CallerAuth.ApiHeaders(parsed);
+            target = new Endpoint(new Target(Endpoint.requireEndpointUrl("--url", url), auth, null, connectTimeoutMs, timeoutMs,
+                    MAX_BODY_BYTES), pair("--grant", grant), pair("--deny", deny));
             if (target.grant().equals(target.deny())) {
                 throw new IllegalArgumentException("--grant and --deny are the same pair; the deny pair must be one the endpoint denies");
             }
@@ -130,9 +137,8 @@ public class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--report-dir " + reportDir + " cannot be created: " + e);
         }
-        Settings settings = new Settings(connectTimeoutMs, timeoutMs, Settings.defaults().maxBodyBytes(),
-                Settings.defaults().defaultDurationSeconds(), maxDurationSeconds, repeats, p50BudgetMs, p99BudgetMs, showSecrets);
-        Report report = new ConformanceSuite(client, Instant::now).run(target, settings);
+        Settings settings = new Settings(Settings.defaults().defaultDurationSeconds(), maxDurationSeconds, repeats, p50BudgetMs, p99BudgetMs);
+        Report report = new ConformanceSuite(caller, Instant::now).run(target, settings);
         List<String> files = new ArrayList<>();
         if (reportDir != null) {
             files.add(write("report.json", ReportJson.write(report)));
@@ -153,9 +159,9 @@ public class ValidateCommand implements Callable<Integer> {
         return file.toString();
     }
 
-    private static Target.Pair pair(String option, String raw) {
+    private static Endpoint.Pair pair(String option, String raw) {
         try {
-            return Target.Pair.parse(raw);
+            return Endpoint.Pair.parse(raw);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }

@@ -1,10 +1,10 @@
 package dev.odksim.conformance;
 
 import dev.odksim.common.Ids;
-import dev.odksim.common.OdkConfig;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.SimClock;
-import dev.odksim.decision.DecisionClient;
+import dev.odksim.decision.DecisionCaller;
+import dev.odksim.decision.DecisionService;
 import dev.odksim.project.OnDemandConfig;
 import dev.odksim.project.ProjectService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,11 +13,10 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * Validates a project's configured decision endpoint with its own auth and timeouts, through the platform's
- * {@link DecisionClient} bean, and keeps the run. No transaction is held while the suite calls the endpoint.
+ * Validates a project's configured decision endpoint with its own auth (API header or OAuth2), signing and timeouts,
+ * through the platform's {@link DecisionCaller} bean, and keeps the run. No transaction is held while the suite calls the endpoint.
  */
 @ApplicationScoped
 public class ValidationService {
@@ -27,16 +26,16 @@ public class ValidationService {
     @Inject
     ProjectService projects;
     @Inject
-    DecisionClient client;
+    DecisionCaller caller;
+    @Inject
+    DecisionService decisions;
     @Inject
     SimClock clock;
-    @Inject
-    OdkConfig config;
 
     public ValidationRun validate(String projectId, String grant, String deny, Integer repeats) {
         OnDemandConfig onDemand = projects.onDemand(projectId);
-        Target.Pair grantPair = pair("grant", grant);
-        Target.Pair denyPair = pair("deny", deny);
+        Endpoint.Pair grantPair = pair("grant", grant);
+        Endpoint.Pair denyPair = pair("deny", deny);
         if (grantPair.equals(denyPair)) {
             throw ProblemException.badRequest("deny", "must differ from grant: a pair the endpoint denies");
         }
@@ -48,11 +47,9 @@ public class ValidationService {
             throw new ProblemException(409, "No endpoint configured", "Project '" + projectId
                     + "' has no on-demand URL; PUT /api/admin/v1/projects/" + projectId + "/on-demand first", null, null);
         }
-        Map<String, String> headers = "header".equals(onDemand.authType) ? Map.of(onDemand.headerName, onDemand.headerValue) : Map.of();
-        Settings settings = new Settings(onDemand.connectTimeoutMs, onDemand.timeoutMs, config.decision().maxBodyBytes(),
-                onDemand.defaultDurationSeconds, onDemand.maxDurationSeconds, calls, Settings.DEFAULT_P50_MS,
-                Settings.DEFAULT_P99_MS, false);
-        Report report = new ConformanceSuite(client, clock::now).run(new Target(onDemand.url, headers, grantPair, denyPair), settings);
+        Settings settings = new Settings(onDemand.defaultDurationSeconds, onDemand.maxDurationSeconds, calls,
+                Settings.DEFAULT_P50_MS, Settings.DEFAULT_P99_MS);
+        Report report = new ConformanceSuite(caller, clock::now).run(new Endpoint(decisions.target(onDemand), grantPair, denyPair), settings);
         ValidationRun run = new ValidationRun();
         run.id = Ids.uuid();
         run.projectId = projectId;
@@ -86,12 +83,12 @@ public class ValidationService {
         return run;
     }
 
-    private static Target.Pair pair(String field, String raw) {
+    private static Endpoint.Pair pair(String field, String raw) {
         if (raw == null || raw.isBlank()) {
             throw ProblemException.badRequest(field, "is required: LOCK_ID:E164, e.g. demo-front-door:+4712345678");
         }
         try {
-            return Target.Pair.parse(raw);
+            return Endpoint.Pair.parse(raw);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(field, e.getMessage());
         }

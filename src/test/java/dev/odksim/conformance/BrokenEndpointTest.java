@@ -5,7 +5,9 @@ import dev.odksim.conformance.CheckResult.Status;
 import dev.odksim.conformance.FixtureIntegrator.Answer;
 import dev.odksim.conformance.FixtureIntegrator.Ask;
 import dev.odksim.conformance.FixtureIntegrator.Behaviour;
-import dev.odksim.decision.DecisionClient;
+import dev.odksim.decision.CallerAuth;
+import dev.odksim.decision.DecisionCaller;
+import dev.odksim.decision.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,7 +37,7 @@ class BrokenEndpointTest {
 
     static Report validate(Behaviour behaviour, Settings settings) throws Exception {
         try (FixtureIntegrator endpoint = FixtureIntegrator.serving(behaviour)) {
-            return new ConformanceSuite(new DecisionClient(), Instant::now).run(endpoint.target(), settings);
+            return new ConformanceSuite(DecisionCaller.standalone(), Instant::now).run(endpoint.endpoint(), settings);
         }
     }
 
@@ -113,7 +115,7 @@ class BrokenEndpointTest {
 
     @Test
     void aSlowEndpointFailsTheLatencyBudget() throws Exception {
-        Settings tight = new Settings(1000, 3000, 65536, 1800, 86400, 3, 50, 100, false);
+        Settings tight = new Settings(1800, 86400, 3, 50, 100);
         Report report = validate(ask -> {
             if (!conformant(ask).body().contains("\"hasAccess\":true")) {
                 return conformant(ask);
@@ -135,9 +137,9 @@ class BrokenEndpointTest {
     void anEndpointWithoutAuthFailsBothAuthChecks() throws Exception {
         try (FixtureIntegrator endpoint = FixtureIntegrator.serving(ask -> conformant(new Ask(ask.rawQuery(), ask.lockId(),
                 ask.appUserId(), FixtureIntegrator.KEY, ask.call())))) {
-            Target open = new Target(endpoint.url(), Map.of(), endpoint.target().grant(), endpoint.target().deny());
-            Report report = new ConformanceSuite(new DecisionClient(), Instant::now).run(open, FAST);
-            assertThat(result(report, "auth.missing-header").message()).contains("no auth header is configured", "GRANTED");
+            Endpoint open = endpoint.endpoint(new CallerAuth.None());
+            Report report = new ConformanceSuite(DecisionCaller.standalone(), Instant::now).run(open, FAST);
+            assertThat(result(report, "auth.missing-header").message()).contains("no auth is configured", "GRANTED");
             assertThat(result(report, "auth.wrong-header").status()).isEqualTo(Status.FAIL);
             assertThat(report.exitCode()).isEqualTo(1);
         }
@@ -149,9 +151,10 @@ class BrokenEndpointTest {
         https.start();
         try {
             https.stubFor(any(anyUrl()).willReturn(okJson("{}")));
-            Target target = new Target("https://localhost:" + https.httpsPort() + "/check-access", Map.of("X-Api-Key", "k"),
-                    new Target.Pair("a", KARI), new Target.Pair("b", FixtureIntegrator.OLA));
-            Report report = new ConformanceSuite(new DecisionClient(), Instant::now).run(target, FAST);
+            Endpoint target = new Endpoint(new Target("https://localhost:" + https.httpsPort() + "/check-access",
+                    new CallerAuth.ApiHeader("X-Api-Key", "k"), null, 1000, 3000, 65536),
+                    new Endpoint.Pair("a", KARI), new Endpoint.Pair("b", FixtureIntegrator.OLA));
+            Report report = new ConformanceSuite(DecisionCaller.standalone(), Instant::now).run(target, FAST);
             CheckResult tls = result(report, "tls.valid");
             assertThat(tls.status()).isEqualTo(Status.FAIL);
             assertThat(tls.message()).contains("TLS handshake failed");
@@ -169,8 +172,9 @@ class BrokenEndpointTest {
         try (FixtureIntegrator closed = FixtureIntegrator.serving(FixtureIntegrator::conformant)) {
             url = closed.url();
         }
-        Target target = new Target(url, Map.of(), new Target.Pair("a", KARI), new Target.Pair("b", FixtureIntegrator.OLA));
-        Report report = new ConformanceSuite(new DecisionClient(), Instant::now).run(target, FAST);
+        Endpoint target = new Endpoint(new Target(url, new CallerAuth.None(), null, 1000, 3000, 65536),
+                new Endpoint.Pair("a", KARI), new Endpoint.Pair("b", FixtureIntegrator.OLA));
+        Report report = new ConformanceSuite(DecisionCaller.standalone(), Instant::now).run(target, FAST);
         assertThat(report.verdict()).isEqualTo(Report.Verdict.UNREACHABLE);
         assertThat(report.exitCode()).isEqualTo(2);
         assertThat(result(report, "reach.ok").message()).contains("no HTTP answer", "connection refused");

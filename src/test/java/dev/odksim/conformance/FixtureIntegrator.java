@@ -1,6 +1,8 @@
 package dev.odksim.conformance;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.odksim.decision.CallerAuth;
+import dev.odksim.decision.Target;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -109,8 +111,13 @@ final class FixtureIntegrator implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort() + "/check-access";
     }
 
-    Target target() {
-        return new Target(url(), Map.of(KEY_HEADER, KEY), new Target.Pair(GRANT_LOCK, KARI), new Target.Pair(DENY_LOCK, OLA));
+    Endpoint endpoint() {
+        return endpoint(new CallerAuth.ApiHeader(KEY_HEADER, KEY));
+    }
+
+    Endpoint endpoint(CallerAuth auth) {
+        return new Endpoint(new Target(url(), auth, null, 1000, 3000, 65536), new Endpoint.Pair(GRANT_LOCK, KARI),
+                new Endpoint.Pair(DENY_LOCK, OLA));
     }
 
     private static Map<String, String> decode(String raw) {

@@ -93,7 +93,7 @@ class ReferenceIntegratorValidationTest {
         assertThat(created.<Integer>path("exitCode")).isEqualTo(1);
         assertThat(created.<String>path("report.checks.find { it.id == 'grant.pair' }.message")).contains("HTTP 503");
         assertThat(created.<String>path("report.checks.find { it.id == 'grant.pair' }.curl"))
-                .contains("$X_API_KEY", "demo-front-door", "%2B4712345678");
+                .contains("X-Api-Key: ****-key", "demo-front-door", "%2B4712345678");
     }
 
     @Test

@@ -80,12 +80,14 @@ class ValidateCommandTest {
         try (FixtureIntegrator endpoint = FixtureIntegrator.serving(FixtureIntegrator::conformant)) {
             CommandLineRun run = CommandLineRun.validate(args(endpoint.url(), "--report-dir", dir.toString()));
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-            assertThat(run.out()).contains("CONFORMANT (exit 0)", "PASS  grant.pair", "$X_API_KEY").doesNotContain("\u001b[");
+            assertThat(run.out()).contains("CONFORMANT (exit 0)", "PASS  grant.pair", "headers X-Api-Key").doesNotContain("\u001b[");
             assertThat(run.err()).isEmpty();
         }
         assertThat(Files.readString(dir.resolve("report.json")) + Files.readString(dir.resolve("report.html"))
                 + Files.readString(dir.resolve("junit.xml"))).doesNotContain(FixtureIntegrator.KEY);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        assertThat(json.path("headers").path("X-Api-Key").asText()).isEqualTo("****1234");
+        assertThat(json.path("checks").get(0).path("curl").asText()).contains("-H 'X-Api-Key: ****1234'");
         assertThat(json.path("verdict").asText()).isEqualTo("CONFORMANT");
         assertThat(json.path("checks")).hasSize(Check.values().length);
         String html = Files.readString(dir.resolve("report.html"));

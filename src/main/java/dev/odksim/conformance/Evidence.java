@@ -18,7 +18,7 @@ import java.util.Map;
  * @param askedLockId    the lock id the request asked about (what the answer must echo)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Exchange(String label, String method, String url, Map<String, String> requestHeaders, Integer status,
+public record Evidence(String label, String method, String url, Map<String, String> requestHeaders, Integer status,
                        String contentType, String location, String body, Integer bodyBytes, long latencyMs,
                        String outcome, String reason, String curl,
                        @JsonIgnore DecisionResult result, @JsonIgnore JsonNode json,

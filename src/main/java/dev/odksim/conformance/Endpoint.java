@@ -1,16 +1,20 @@
 package dev.odksim.conformance;
 
 import dev.odksim.common.PhoneNumbers;
+import dev.odksim.common.Secrets;
+import dev.odksim.decision.CallerAuth;
+import dev.odksim.decision.Target;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the suite validates: the endpoint URL, the headers the platform sends (the auth), a (lock, phone) pair the
- * endpoint must grant and one it must deny. Header values are secrets.
+ * What the suite validates: the decision caller's {@link Target} (URL, auth, signing, timeouts, body cap), a
+ * (lock, phone) pair the endpoint must grant and one it must deny.
  */
-public record Target(String url, Map<String, String> headers, Pair grant, Pair deny) {
+public record Endpoint(Target target, Pair grant, Pair deny) {
 
     /** A lock id and an E.164 phone number. */
     public record Pair(String lockId, String appUserId) {
@@ -38,10 +42,6 @@ public record Target(String url, Map<String, String> headers, Pair grant, Pair d
         }
     }
 
-    public Target {
-        headers = Map.copyOf(headers);
-    }
-
     /** @throws IllegalArgumentException when the URL cannot be a decision endpoint */
     public static String requireEndpointUrl(String option, String url) {
         try {
@@ -56,7 +56,28 @@ public record Target(String url, Map<String, String> headers, Pair grant, Pair d
         throw new IllegalArgumentException(option + " must be an absolute http or https URL without a query string (got '" + url + "')");
     }
 
+    public String url() {
+        return target.url();
+    }
+
     public boolean https() {
-        return url.regionMatches(true, 0, "https:", 0, 6);
+        return target.url().regionMatches(true, 0, "https:", 0, 6);
+    }
+
+    public boolean hasAuth() {
+        return !(target.auth() instanceof CallerAuth.None);
+    }
+
+    /** The auth as reports show it: header names with masked values. */
+    public Map<String, String> maskedAuth() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        if (target.auth() instanceof CallerAuth.ApiHeader one) {
+            shown.put(one.name(), Secrets.mask(one.value()));
+        } else if (target.auth() instanceof CallerAuth.ApiHeaders many) {
+            many.values().forEach((name, value) -> shown.put(name, Secrets.mask(value)));
+        } else if (target.auth() instanceof CallerAuth.OAuth2 oauth) {
+            shown.put("Authorization", "Bearer (OAuth2 client credentials of client " + oauth.clientId() + " from " + oauth.tokenUrl() + ")");
+        }
+        return shown;
     }
 }
