@@ -32,11 +32,6 @@ final class SingleFlight<K, V> {
         }
     }
 
-    /** Keys in flight now (for tests and diagnostics). */
-    int inFlight() {
-        return flights.size();
-    }
-
     private static <V> V await(CompletableFuture<V> running) {
         try {
             return running.join();

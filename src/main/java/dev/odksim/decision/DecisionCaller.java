@@ -48,9 +48,29 @@ public class DecisionCaller {
         return target.url() + "?lockId=" + DecisionClient.encode(lockId) + "&appUserId=" + DecisionClient.encode(appUserId);
     }
 
+    /**
+     * A caller wired by hand, for the {@code validate} command, which runs without CDI: the same transport, auth and
+     * signing as the bean, with its own token cache.
+     */
+    public static DecisionCaller standalone() {
+        DecisionCaller caller = new DecisionCaller();
+        caller.client = new DecisionClient();
+        caller.tokens = new OAuth2Tokens();
+        caller.tokens.client = caller.client;
+        caller.tokens.json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return caller;
+    }
+
     public Exchange call(Target target, String lockId, String appUserId, String requestId) {
+        return callExactUrl(target, url(target, lockId, appUserId), requestId);
+    }
+
+    /**
+     * The same call to {@code url} exactly as given, instead of the URL built from a lock and a user. Only the
+     * conformance suite uses it: to send what a careless caller would (a raw {@code +}) and see what the endpoint does.
+     */
+    public Exchange callExactUrl(Target target, String url, String requestId) {
         long started = System.nanoTime();
-        String url = url(target, lockId, appUserId);
         URI uri;
         try {
             uri = URI.create(url);
@@ -93,6 +113,8 @@ public class DecisionCaller {
         header(headers, masked, DecisionClient.REQUEST_ID_HEADER, requestId, false);
         if (target.auth() instanceof ApiHeader api) {
             header(headers, masked, api.name(), api.value(), true);
+        } else if (target.auth() instanceof CallerAuth.ApiHeaders many) {
+            many.values().forEach((name, value) -> header(headers, masked, name, value, true));
         } else if (token != null) {
             headers.put("Authorization", "Bearer " + token.value());
             masked.put("Authorization", "Bearer " + Secrets.mask(token.value()));
