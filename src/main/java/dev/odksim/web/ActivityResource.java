@@ -2,7 +2,6 @@ package dev.odksim.web;
 
 import dev.odksim.common.AdminOnly;
 import dev.odksim.common.ProblemException;
-import dev.odksim.lock.AccessEvent;
 import dev.odksim.project.ProjectService;
 import dev.odksim.tag.ScanEvent;
 import io.quarkus.panache.common.Page;
@@ -17,9 +16,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Admin API for the dashboard's activity panel: what happened at the edges of the flow (DESIGN.md §2), newest first:
- * sticker scans (including stickers the simulator does not know) and what the project's virtual locks did with keys.
- * Read-only views of the scan and access event records kept by the tag resolver and the virtual locks.
+ * Admin API for the dashboard's sticker scan panel, newest first, including stickers the simulator does not know.
+ * (What the virtual locks did with keys is the lock package's {@code /access-events}.)
  */
 @AdminOnly
 @Path("/api/admin/v1/projects/{projectId}/activity")
@@ -31,10 +29,7 @@ public class ActivityResource {
     public record Scan(String id, String tagId, String lockId, String outcome, String reason, Instant at) {
     }
 
-    public record Unlock(String id, String lockId, String keyId, String appUserId, String result, String reason, Instant at) {
-    }
-
-    public record Activity(List<Scan> scans, List<Unlock> unlocks) {
+    public record Activity(List<Scan> scans) {
     }
 
     @GET
@@ -46,10 +41,6 @@ public class ActivityResource {
         List<Scan> scans = ScanEvent.<ScanEvent>find("projectId = ?1 or projectId is null order by at desc, id", projectId)
                 .page(Page.ofSize(limit)).list().stream()
                 .map(s -> new Scan(s.id, s.tagId, s.lockId, s.outcome, s.reason, s.at)).toList();
-        List<Unlock> unlocks = AccessEvent.<AccessEvent>find(
-                        "lockId in (select l.id from dev.odksim.project.Lock l where l.projectId = ?1) order by at desc, id", projectId)
-                .page(Page.ofSize(limit)).list().stream()
-                .map(e -> new Unlock(e.id, e.lockId, e.keyId, e.appUserId, e.result, e.reason, e.at)).toList();
-        return new Activity(scans, unlocks);
+        return new Activity(scans);
     }
 }
