@@ -10,6 +10,7 @@ import dev.odksim.key.KeyService.KeyRequest;
 import dev.odksim.project.Lock;
 import dev.odksim.project.OnDemandConfig;
 import dev.odksim.project.ProjectService;
+import dev.odksim.tag.ScanProofs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,6 +27,8 @@ public class AccessService {
     KeyService keys;
     @Inject
     DecisionService decisions;
+    @Inject
+    ScanProofs scanProofs;
 
     /**
      * @param session   the app session asking (its user; its device key, for bound keys)
@@ -42,6 +45,10 @@ public class AccessService {
         if (!onDemand.enabled || onDemand.url == null) {
             throw new ProblemException(403, "Access denied", "You have no key for this lock and on-demand keys are not enabled for its project",
                     null, "ON_DEMAND_DISABLED");
+        }
+        if (onDemand.requireScanProof) {
+            // §5 physical presence: checked before the integrator is asked; an existing key (above) needs no new scan.
+            scanProofs.require(scanProof, lockId, appUserId);
         }
         DecisionService.Made made = decisions.decide(onDemand, lockId, appUserId);
         DecisionResult result = made.result();

@@ -30,4 +30,7 @@ public class OnDemandConfig extends PanacheEntityBase {
     public long defaultDurationSeconds;
     @Column(name = "max_duration_seconds")
     public long maxDurationSeconds;
+    /** DESIGN.md §5: an on-demand decision needs a valid scan proof of a sticker of the lock. */
+    @Column(name = "require_scan_proof")
+    public boolean requireScanProof;
 }

@@ -30,7 +30,14 @@ public final class ProjectDtos {
     public record Auth(String type, String headerName, String headerValue) {
     }
 
+    /** {@code requireScanProof} (DESIGN.md §5): on-demand decisions need a scan proof of a sticker of the lock. */
     public record OnDemandView(Boolean enabled, String url, Auth auth, Integer connectTimeoutMs, Integer timeoutMs,
-                               Long defaultDurationSeconds, Long maxDurationSeconds) {
+                               Long defaultDurationSeconds, Long maxDurationSeconds, Boolean requireScanProof) {
+
+        /** Without the sticker-trust setting (keeps it as it is). */
+        public OnDemandView(Boolean enabled, String url, Auth auth, Integer connectTimeoutMs, Integer timeoutMs,
+                            Long defaultDurationSeconds, Long maxDurationSeconds) {
+            this(enabled, url, auth, connectTimeoutMs, timeoutMs, defaultDurationSeconds, maxDurationSeconds, null);
+        }
     }
 }

@@ -162,13 +162,17 @@ public class ProjectService {
         current.timeoutMs = timeout;
         current.defaultDurationSeconds = defaultDuration;
         current.maxDurationSeconds = maxDuration;
+        if (update.requireScanProof() != null) {
+            current.requireScanProof = update.requireScanProof();
+        }
         return current;
     }
 
     /** The configuration as the admin API shows it: secrets masked. */
     public static OnDemandView view(OnDemandConfig c) {
         Auth auth = "header".equals(c.authType) ? new Auth("header", c.headerName, Secrets.mask(c.headerValue)) : new Auth(c.authType, null, null);
-        return new OnDemandView(c.enabled, c.url, auth, c.connectTimeoutMs, c.timeoutMs, c.defaultDurationSeconds, c.maxDurationSeconds);
+        return new OnDemandView(c.enabled, c.url, auth, c.connectTimeoutMs, c.timeoutMs, c.defaultDurationSeconds, c.maxDurationSeconds,
+                c.requireScanProof);
     }
 
     private static int orDefault(Integer value, int fallback) {
