@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Admin API: the scan log (DESIGN.md §5), newest first, per project; and across all projects, which is the only place
- * scans of unknown tags appear (an unknown tag belongs to no project).
+ * Admin API: the scan log of a project's stickers (DESIGN.md §5), newest first. Scans of unknown tags belong to no
+ * project: they are in the global log of {@link AllScansResource}.
  */
 @AdminOnly
-@Path("/api/admin/v1")
+@Path("/api/admin/v1/projects/{projectId}/scans")
 public class ScanAdminResource {
 
     private static final int MAX_LIMIT = 1000;
@@ -34,19 +34,12 @@ public class ScanAdminResource {
     }
 
     @GET
-    @Path("projects/{projectId}/scans")
     public Map<String, List<ScanView>> ofProject(@PathParam("projectId") String projectId, @QueryParam("limit") String limit,
                                                  @QueryParam("outcome") String outcome) {
         return Map.of("scans", scans.scansOfProject(projectId, outcome(outcome), limit(limit)).stream().map(ScanView::of).toList());
     }
 
-    @GET
-    @Path("scans")
-    public Map<String, List<ScanView>> all(@QueryParam("limit") String limit, @QueryParam("outcome") String outcome) {
-        return Map.of("scans", scans.allScans(outcome(outcome), limit(limit)).stream().map(ScanView::of).toList());
-    }
-
-    private static int limit(String value) {
+    static int limit(String value) {
         if (value == null) {
             return 100;
         }
@@ -61,7 +54,7 @@ public class ScanAdminResource {
         throw ProblemException.badRequest("limit", "must be an integer between 1 and " + MAX_LIMIT);
     }
 
-    private static String outcome(String value) {
+    static String outcome(String value) {
         if (value == null || ScanOutcome.ofCode(value) != null) {
             return value;
         }
