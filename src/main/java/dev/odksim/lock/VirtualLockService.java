@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.odksim.common.Ids;
+import dev.odksim.common.JsonTime;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
 import dev.odksim.key.KeyService;
@@ -86,10 +87,10 @@ public class VirtualLockService {
             return new Refused("MALFORMED_KEY", "The key has no validity window (nbf, exp)");
         }
         if (now.plus(skew).isBefore(claims.getNotBeforeTime().toInstant())) {
-            return new Refused("NOT_YET_VALID", "The key is valid from " + claims.getNotBeforeTime().toInstant());
+            return new Refused("NOT_YET_VALID", "The key is valid from " + JsonTime.format(claims.getNotBeforeTime().toInstant()));
         }
         if (!now.minus(skew).isBefore(claims.getExpirationTime().toInstant())) {
-            return new Refused("EXPIRED", "The key expired at " + claims.getExpirationTime().toInstant());
+            return new Refused("EXPIRED", "The key expired at " + JsonTime.format(claims.getExpirationTime().toInstant()));
         }
         return new Unlocked(claims.getJWTID());
     }

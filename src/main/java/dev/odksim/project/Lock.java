@@ -24,6 +24,6 @@ public class Lock extends PanacheEntityBase {
     public Instant createdAt;
 
     public static List<Lock> ofProject(String projectId) {
-        return list("projectId order by createdAt, id", projectId);
+        return list("projectId = ?1 order by createdAt, id", projectId);
     }
 }

@@ -178,7 +178,7 @@
     localStorage.setItem(PROJECT, id);
     $('project-info').textContent = '';
     return loadLocks().then(function () {
-      return Promise.all([loadTags(), loadKeys(), loadDecisions(), loadOnDemand()]);
+      return Promise.all([loadTags(), loadKeys(), loadDecisions(), loadActivity(), loadOnDemand()]);
     });
   }
 
@@ -279,6 +279,26 @@
       el('p', { className: 'muted', text: 'Decision ' + d.id })
     ]);
     return details;
+  }
+
+  // ---------------------------------------------------------------- activity: scans and unlock attempts
+
+  function loadActivity() {
+    return api('GET', projectPath('/activity?limit=20')).then(function (a) {
+      table('scans', [
+        { title: 'When', cell: function (s) { return time(s.at); } },
+        { title: 'Sticker', cell: function (s) { return el('code', { text: s.tagId }); } },
+        { title: 'Outcome', cell: function (s) { return pill(s.outcome, s.outcome === 'ok' ? 'ok' : 'failed'); } },
+        { title: 'Lock / reason', cell: function (s) { return s.lockId ? lockName(s.lockId) + (s.reason ? ' · ' + s.reason : '') : (s.reason || ''); } }
+      ], a.scans || [], 'No scans yet: open a sticker URL.');
+      table('unlocks', [
+        { title: 'When', cell: function (u) { return time(u.at); } },
+        { title: 'Result', cell: function (u) { return pill(u.result, u.result === 'unlocked' ? 'ok' : 'failed'); } },
+        { title: 'Lock', cell: function (u) { return lockName(u.lockId); } },
+        { title: 'App user', cell: function (u) { return u.appUserId || ''; } },
+        { title: 'Reason', cell: function (u) { return u.reason || ''; } }
+      ], a.unlocks || [], 'No unlock attempts yet.');
+    }, fail('Loading the activity'));
   }
 
   // ---------------------------------------------------------------- on-demand configuration
@@ -392,7 +412,7 @@
     if (!state.project) { return; }
     loadSms();
     loadClock();
-    if ($('live').checked) { loadDecisions(); }
+    if ($('live').checked) { loadDecisions(); loadActivity(); }
   }
 
   function startPolling() {

@@ -94,6 +94,21 @@ class BadInputTest {
     }
 
     @Test
+    void adminListsShowWhatWasCreated() {
+        String project = Api.projectCalling("http://localhost:1/check", Map.of());
+        String lock = Api.newLock(project);
+        Api.admin().body(Map.of("lockId", lock, "tagId", "t-" + lock)).post("/api/admin/v1/projects/" + project + "/tags")
+                .then().statusCode(201).body("url", org.hamcrest.Matchers.endsWith("/t/t-" + lock));
+        assertThat(Api.admin().get("/api/admin/v1/projects/" + project + "/locks").then().statusCode(200)
+                .extract().<java.util.List<String>>path("id")).containsExactly(lock);
+        assertThat(Api.admin().get("/api/admin/v1/projects/" + project + "/tags").then().statusCode(200)
+                .extract().<java.util.List<String>>path("tagId")).containsExactly("t-" + lock);
+        assertThat(Api.admin().get("/api/admin/v1/projects").then().statusCode(200)
+                .extract().<java.util.List<String>>path("id")).contains("demo", project);
+        Api.assertProblem(Api.admin().get("/api/admin/v1/projects/nope/locks"), 404);
+    }
+
+    @Test
     void duplicateIdsConflict() {
         String project = Api.projectCalling("http://localhost:1/check", Map.of());
         String lock = Api.newLock(project);

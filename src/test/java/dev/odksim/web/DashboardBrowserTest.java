@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The dashboard in a real browser: it asks for the admin token once, then shows the demo project's locks and stickers
- * (with server-drawn QR codes), and drives time travel and the integrator's fault knobs. Global state it changes is
+ * (with server-drawn QR codes) and sticker scans, and drives time travel and the integrator's fault knobs. Global state it changes is
  * put back after each test.
  */
 @QuarkusTest
@@ -70,6 +70,7 @@ class DashboardBrowserTest {
 
     @Test
     void asksForTheTokenOnceThenShowsLocksAndStickersWithQrCodes() {
+        given().accept("application/json").get("/t/demo-storage").then().statusCode(200); // a scan to show
         driver.get(url("dashboard/"));
         enterToken("wrong-token");
         WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-message")));
@@ -83,8 +84,9 @@ class DashboardBrowserTest {
         WebElement qr = tag.findElement(By.cssSelector("img.qr"));
         wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
                 "return arguments[0].complete ? arguments[0].naturalWidth : 0", qr)).intValue() > 0);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("decisions"), "Outcome"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sms-table"), "Code"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#decisions thead th")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sms-table thead th")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("scans"), "demo-storage"));
 
         driver.navigate().refresh(); // the token is remembered
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("locks"), "Front door"));

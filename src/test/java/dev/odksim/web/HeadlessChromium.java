@@ -33,7 +33,7 @@ final class HeadlessChromium {
 
     /** {@code width} x {@code height}: the window, e.g. a phone's 390 x 844. */
     static HeadlessChromium start(int width, int height) throws IOException {
-        assumeTrue(CHROMEDRIVER.canExecute(),
+        assumeTrue(CHROMEDRIVER.exists(),
                 "Browser tests skipped: /usr/bin/chromedriver is not installed (apt-get install chromium chromium-driver)");
         Path profile = Files.createTempDirectory("odk-chromium-");
         ChromeOptions options = new ChromeOptions();

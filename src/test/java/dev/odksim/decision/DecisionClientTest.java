@@ -1,0 +1,31 @@
+package dev.odksim.decision;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The query of the decision call is percent-encoded per RFC 3986 (DESIGN.md §6.3). */
+class DecisionClientTest {
+
+    @Test
+    void plusIsPercentEncoded() {
+        assertThat(DecisionClient.encode("+4712345678")).isEqualTo("%2B4712345678");
+    }
+
+    @Test
+    void onlyUnreservedCharactersStayLiteral() {
+        assertThat(DecisionClient.encode("AZaz09-._~")).isEqualTo("AZaz09-._~");
+        assertThat(DecisionClient.encode("a b*c/d?e&f=g#h:i'j\"k")).isEqualTo("a%20b%2Ac%2Fd%3Fe%26f%3Dg%23h%3Ai%27j%22k");
+        assertThat(DecisionClient.encode("danalock-d4:b5:8f:59:47:79")).isEqualTo("danalock-d4%3Ab5%3A8f%3A59%3A47%3A79");
+        assertThat(DecisionClient.encode("ø")).isEqualTo("%C3%B8");
+    }
+
+    @Test
+    void urlCarriesBothParametersInOrder() {
+        DecisionClient.Call call = new DecisionClient.Call("https://api.example.com/check-access", "abc123", "+4712345678",
+                Map.of(), 1000, 3000, 65536);
+        assertThat(DecisionClient.url(call)).isEqualTo("https://api.example.com/check-access?lockId=abc123&appUserId=%2B4712345678");
+    }
+}
