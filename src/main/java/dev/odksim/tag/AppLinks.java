@@ -64,7 +64,8 @@ public class AppLinks {
                 .replace("{tagId}", DecisionClient.encode(tagId))
                 .replace("{lockId}", DecisionClient.encode(lockId))
                 .replace("{scanProof}", DecisionClient.encode(scanProof))
-                .replace("{phoneUrl}", DecisionClient.encode(urls.base() + "/app?lock=" + DecisionClient.encode(lockId))));
+                .replace("{phoneUrl}", template.contains("{phoneUrl}")
+                        ? DecisionClient.encode(urls.base() + "/app?lock=" + DecisionClient.encode(lockId)) : ""));
     }
 
     /** The link as a URI, or null when there is none or the configured template does not make a valid URI. */

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Property-based tests (jqwik) of the pure verification layer the resolver runs on every scan: whatever the query,
  * the checks answer with a verdict and never throw (so the resolver cannot 500 on them), and they only pass what the
- * chip could have produced. The HTTP layer is covered by {@code ResolverHostileInputTest}.
+ * chip could have produced. The HTTP layer is covered by {@link ResolverHostileInputTest}.
  */
-class StickerProperties {
+class StickerPropertiesTest {
 
     private static final byte[] ZERO_KEY = new byte[16];
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
