@@ -30,6 +30,8 @@ public class AccessService {
     @Inject
     ScanProofs scanProofs;
 
+    private final SingleFlight<String, AccessResult> flights = new SingleFlight<>();
+
     /**
      * @param session   the app session asking (its user; its device key, for bound keys)
      * @param scanProof the signed proof of a sticker scan, when the app has one (may be null)
@@ -37,7 +39,14 @@ public class AccessService {
     public AccessResult requestAccess(AppSession session, String lockId, String scanProof) {
         String appUserId = session.appUserId;
         Lock lock = projects.lock(lockId);
-        var existing = keys.activeKey(appUserId, lockId);
+        // §6.5: a double tap or parallel requests of one user (and device) for one lock share one decision and one key.
+        return flights.run(appUserId + "|" + lockId + "|" + session.deviceId, () -> existingOrOnDemand(session, lock, scanProof));
+    }
+
+    private AccessResult existingOrOnDemand(AppSession session, Lock lock, String scanProof) {
+        String appUserId = session.appUserId;
+        String lockId = lock.id;
+        var existing = keys.activeKey(appUserId, lockId, session.devicePublicKey);
         if (existing.isPresent()) {
             return new AccessResult.Existing(existing.get());
         }
@@ -54,10 +63,10 @@ public class AccessService {
         DecisionResult result = made.result();
         if (result instanceof Granted granted) {
             return new AccessResult.OnDemand(made.decisionId(), keys.mint(new KeyRequest(lock.projectId, lockId, appUserId,
-                    granted.start(), granted.end(), "on-demand", made.decisionId())));
+                    granted.start(), granted.end(), "on-demand", made.decisionId()).boundTo(session.devicePublicKey)));
         }
         String title = result instanceof DecisionResult.Denied ? "Access denied" : "Access decision failed";
         throw new ProblemException(result.outcome().appStatus(), title, result.reason(), null, result.outcome().name())
-                .withDecision(made.decisionId());
+                .withDecision(made.decisionId()).withRetryAfter(made.retryAfterSeconds());
     }
 }

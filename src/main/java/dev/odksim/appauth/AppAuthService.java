@@ -1,26 +1,28 @@
 package dev.odksim.appauth;
 
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
+import dev.odksim.common.DeviceKeys;
 import dev.odksim.common.Ids;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.Secrets;
 import dev.odksim.common.SimClock;
+import dev.odksim.common.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * App login by one-time code: codes expire, are single use, and a phone number that guesses wrong too often or
- * asks for too many codes is locked out (429) for a while. Sessions are short-lived opaque Bearer tokens.
+ * asks for too many codes is locked out (429) for a while. Sessions are short-lived opaque Bearer tokens, started by
+ * OTP or by token exchange (shift login); one live session per device, each with its own device key.
  */
 @ApplicationScoped
 public class AppAuthService {
@@ -33,6 +35,8 @@ public class AppAuthService {
     OdkConfig config;
     @Inject
     SmsInbox sms;
+    @Inject
+    Event<SessionEnded> sessionEnded;
 
     /** A new session: the token is returned once and only its hash is kept. */
     public record Login(String accessToken, long expiresIn) {
@@ -61,6 +65,7 @@ public class AppAuthService {
     @Transactional(dontRollbackOn = ProblemException.class)
     public Login verify(String appUserId, String code, String deviceId, String devicePublicKey) {
         Instant now = clock.now();
+        requireFreshDeviceKey(devicePublicKey);
         OtpChallenge challenge = OtpChallenge.findById(appUserId);
         if (challenge == null) {
             throw ProblemException.unauthorized("No code was requested for this phone number; request one first");
@@ -82,20 +87,61 @@ public class AppAuthService {
         }
         challenge.codeHash = null;
         challenge.failedAttempts = 0;
-        return startSession(appUserId, deviceId, devicePublicKey, now);
+        return startSession(appUserId, deviceId, devicePublicKey, "otp", null, now);
     }
 
-    private Login startSession(String appUserId, String deviceId, String devicePublicKey, Instant now) {
+    /**
+     * A session for a user whose identity was vouched for by the project's identity provider (shift login). The token
+     * was verified by {@link IdentityProviderService}; the same device rules as an OTP login apply.
+     */
+    @Transactional
+    public Login exchange(String projectId, String appUserId, String deviceId, String devicePublicKey) {
+        requireFreshDeviceKey(devicePublicKey);
+        return startSession(appUserId, deviceId, devicePublicKey, "token-exchange", projectId, clock.now());
+    }
+
+    /**
+     * A device key may belong to one login only (DESIGN.md §7.3): the next worker on a shared phone must register a
+     * fresh key, so keys bound to the previous worker's key can never be proven by the new session. Checked before
+     * the code is used up.
+     */
+    private void requireFreshDeviceKey(String devicePublicKey) {
+        String thumbprint = DeviceKeys.thumbprint(devicePublicKey);
+        if (thumbprint != null && AppSession.count("deviceKeyThumbprint", thumbprint) > 0) {
+            throw new ProblemException(409, "Device key already used", "devicePublicKey was registered by an earlier login; "
+                    + "generate a fresh key pair for every login", List.of(new Problem.InvalidParam("devicePublicKey",
+                    "was registered by an earlier login")), "DEVICE_KEY_REUSED");
+        }
+    }
+
+    /**
+     * Starts a session. A device has one live session at a time (a shared phone is one device with a sequence of
+     * sessions): logging in on a device ends the session that was live on it, as a logout would.
+     */
+    private Login startSession(String appUserId, String deviceId, String devicePublicKey, String method, String projectId, Instant now) {
+        if (deviceId != null) {
+            for (AppSession previous : AppSession.<AppSession>list("deviceId = ?1 and endedAt is null and expiresAt > ?2", deviceId, now)) {
+                end(previous, "replaced");
+            }
+        }
         String token = Ids.secret(32);
         AppSession session = new AppSession();
         session.tokenHash = Secrets.sha256(token);
         session.appUserId = appUserId;
         session.deviceId = deviceId;
         session.devicePublicKey = devicePublicKey;
+        session.deviceKeyThumbprint = DeviceKeys.thumbprint(devicePublicKey);
+        session.loginMethod = method;
+        session.projectId = projectId;
         session.createdAt = now;
         session.expiresAt = now.plus(config.app().tokenTtl());
         session.persist();
         return new Login(token, config.app().tokenTtl().getSeconds());
+    }
+
+    private void end(AppSession session, String why) {
+        session.endedAt = clock.now();
+        sessionEnded.fire(new SessionEnded(session.appUserId, session.deviceId, session.deviceKeyThumbprint, why));
     }
 
     /** The live session of an access token, if any. */
@@ -109,24 +155,13 @@ public class AppAuthService {
     public void logout(String tokenHash) {
         AppSession session = AppSession.findById(tokenHash);
         if (session != null && session.endedAt == null) {
-            session.endedAt = clock.now();
+            end(session, "logout");
         }
     }
 
     /** Checks an optional device public key: a P-256 public JWK (DESIGN.md §7.3). Returns its JSON form. */
     public static String devicePublicKey(Map<String, Object> jwk) {
-        if (jwk == null) {
-            return null;
-        }
-        try {
-            JWK parsed = JWK.parse(jwk);
-            if (!(parsed instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve()) || parsed.isPrivate()) {
-                throw ProblemException.badRequest("devicePublicKey", "must be a public EC P-256 JWK (kty EC, crv P-256, x, y)");
-            }
-            return parsed.toPublicJWK().toJSONString();
-        } catch (java.text.ParseException e) {
-            throw ProblemException.badRequest("devicePublicKey", "is not a valid JWK: " + e.getMessage());
-        }
+        return DeviceKeys.require("devicePublicKey", jwk);
     }
 
     private OtpChallenge challengeOf(String appUserId, Instant now) {

@@ -28,4 +28,13 @@ public class AppSession extends PanacheEntityBase {
     public Instant expiresAt;
     @Column(name = "ended_at")
     public Instant endedAt;
+    /** RFC 7638 thumbprint of {@link #devicePublicKey}; a device key belongs to one login only. */
+    @Column(name = "device_key_thumbprint")
+    public String deviceKeyThumbprint;
+    /** {@code otp} or {@code token-exchange}. */
+    @Column(name = "login_method")
+    public String loginMethod;
+    /** The project whose identity provider vouched for a token-exchange login. */
+    @Column(name = "project_id")
+    public String projectId;
 }

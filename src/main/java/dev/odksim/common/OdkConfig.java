@@ -84,6 +84,75 @@ public interface OdkConfig {
         /** Clock skew the virtual lock tolerates on {@code nbf}/{@code exp}. */
         @WithDefault("PT30S")
         Duration lockSkew();
+
+        /** How long a virtual lock's unlock challenge (nonce) stays valid; each nonce is single use. */
+        @WithDefault("PT30S")
+        Duration challengeTtl();
+
+        /**
+         * How often a virtual lock refreshes its revocation list and JWKS copy (measured with the simulator clock):
+         * the longest time a revoked, unexpired key still opens a lock that no phone has synced.
+         */
+        @WithDefault("PT5M")
+        Duration lockSyncInterval();
+
+        /** A key still {@code creating} after this long (e.g. the server stopped while minting) becomes {@code error}. */
+        @WithDefault("PT1M")
+        Duration creatingTimeout();
+
+        /** How long a retired signing key stays in the JWKS at least (longer while keys it signed are unexpired). */
+        @WithDefault("PT24H")
+        Duration previousKeyGrace();
+
+        /** Validity of an assigned key created without {@code end}. */
+        @WithDefault("PT24H")
+        Duration assignedDefaultDuration();
+
+        /** Longest validity of an assigned key. */
+        @WithDefault("P366D")
+        Duration assignedMaxDuration();
+
+        /** Most keys in one assigned-key batch. */
+        @WithDefault("500")
+        int maxBatch();
+    }
+
+    /** Shift logins: token exchange of a JWT from a project's identity provider. */
+    Idp idp();
+
+    interface Idp {
+        /** Connect and read timeout when fetching an identity provider's JWKS by URL. */
+        @WithDefault("2000")
+        int jwksTimeoutMs();
+
+        /** Clock skew tolerated on the identity provider token's {@code exp}/{@code nbf}. */
+        @WithDefault("60")
+        int clockSkewSeconds();
+    }
+
+    /** Purging of old records by a scheduled job (never in the request path). */
+    Retention retention();
+
+    interface Retention {
+        /** Keys whose end passed longer ago than this (expired or revoked) are deleted. */
+        @WithDefault("P30D")
+        Duration expiredKeys();
+
+        /** Decisions older than this are deleted. */
+        @WithDefault("P30D")
+        Duration decisions();
+
+        /** Virtual-lock access events older than this are deleted. */
+        @WithDefault("P90D")
+        Duration accessEvents();
+
+        /** How often the retention job runs (Quarkus scheduler syntax, e.g. {@code 1h}, {@code 10m}). */
+        @WithDefault("1h")
+        String every();
+
+        /** Rows deleted per transaction, so the job never holds long locks on the tables the access path uses. */
+        @WithDefault("500")
+        int batchSize();
     }
 
     interface Decision {

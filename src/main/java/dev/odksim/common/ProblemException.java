@@ -10,6 +10,7 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.InvalidParam> invalidParams;
     private final String reason;
     private String decisionId;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, List<Problem.InvalidParam> invalidParams, String reason) {
         super(detail, null, false, false);
@@ -48,13 +49,19 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /** Sends {@code Retry-After} with the problem (e.g. while a project's circuit is open); null sends none. */
+    public ProblemException withRetryAfter(Long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
     public Problem toProblem() {
         return new Problem("about:blank", title, status, getMessage(), invalidParams, reason, decisionId);
     }
 
     /** Seconds for a {@code Retry-After} header, or null. */
     public Long retryAfterSeconds() {
-        return null;
+        return retryAfterSeconds;
     }
 
     public int status() {

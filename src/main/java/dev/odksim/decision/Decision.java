@@ -28,8 +28,10 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "latency_ms")
     public long latencyMs;
     public Instant at;
-    /** JSON: {method, url, headers} with secret header values masked. */
+    /** JSON: {method, url, headers, connectTimeoutMs, timeoutMs, sent, tokenRefreshed?} with secret header values masked. */
     public String request;
+    @Column(name = "response_content_type")
+    public String responseContentType;
     @Column(name = "response_body")
     public String responseBody;
 }

@@ -16,9 +16,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,11 +27,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The outbound HTTP call to an integrator, exactly as DESIGN.md §6.3 describes it: GET, RFC 3986 query encoding
- * ({@code +} as {@code %2B}), {@code Accept: application/json}, a User-Agent and request id, the auth header, no
- * redirects, a connect timeout and one total deadline that covers headers and body, and a capped body.
+ * The HTTP transport of every outbound call (the integrator's decision endpoint and an OAuth2 token endpoint): no
+ * redirects, a connect timeout, ONE total deadline covering connect, headers and body, and a capped body. Every
+ * transport failure comes back as a {@link Failure} with a precise reason, never as an exception.
  *
  * <p>Built on the JDK's {@link HttpClient} rather than a declarative REST client: every project has its own URL,
  * auth and timeouts held in the database, and the caller must see the raw status, headers and bytes to judge them.
@@ -44,9 +46,9 @@ public class DecisionClient {
     /** One client per connect timeout: the JDK client fixes its connect timeout at build time. */
     private final Map<Integer, HttpClient> clients = new ConcurrentHashMap<>();
 
-    /** What to call. Headers are sent in order; {@code secretHeaders} names those whose values are masked in records. */
-    public record Call(String baseUrl, String lockId, String appUserId, Map<String, String> headers,
-                       int connectTimeoutMs, int timeoutMs, int maxBodyBytes) {
+    /** One HTTP request to send. {@code body} is null for GET. */
+    public record Outbound(String method, URI uri, Map<String, String> headers, byte[] body,
+                           int connectTimeoutMs, int timeoutMs, int maxBodyBytes) {
     }
 
     /** What came back: a response to judge, or a transport failure that is already a decision. */
@@ -54,15 +56,23 @@ public class DecisionClient {
         long latencyMs();
     }
 
-    public record Response(int status, String contentType, String location, byte[] body, long latencyMs) implements Reply {
+    /** A complete response. Header names are lower case. */
+    public record Response(int status, Map<String, List<String>> headers, byte[] body, long latencyMs) implements Reply {
+        public Optional<String> header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+        }
+
+        public String contentType() {
+            return header("content-type").orElse(null);
+        }
+
+        public String location() {
+            return header("location").orElse(null);
+        }
     }
 
     public record Failure(Failed failure, long latencyMs) implements Reply {
-    }
-
-    /** The exact URL the call goes to. */
-    public static String url(Call call) {
-        return call.baseUrl() + "?lockId=" + encode(call.lockId()) + "&appUserId=" + encode(call.appUserId());
     }
 
     /** RFC 3986 percent-encoding of a query value: only unreserved characters stay literal, so {@code +} is {@code %2B}. */
@@ -70,65 +80,91 @@ public class DecisionClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
-    public Reply call(Call call) {
+    public Reply send(Outbound out) {
         long started = System.nanoTime();
-        HttpRequest.Builder request;
+        HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url(call))).GET()
-                    .timeout(Duration.ofMillis(call.timeoutMs()))
-                    .header("Accept", "application/json")
-                    .header("User-Agent", USER_AGENT);
-            call.headers().forEach(request::header);
+            HttpRequest.Builder builder = HttpRequest.newBuilder(out.uri())
+                    .timeout(Duration.ofMillis(out.timeoutMs()));
+            if (out.body() == null) {
+                builder.method(out.method(), HttpRequest.BodyPublishers.noBody());
+            } else {
+                builder.method(out.method(), HttpRequest.BodyPublishers.ofByteArray(out.body()));
+            }
+            out.headers().forEach(builder::header);
+            request = builder.build();
         } catch (IllegalArgumentException e) {
-            return new Failure(new Failed(Outcome.CONNECT_ERROR, "the configured URL or a header is not usable: " + e.getMessage()), 0);
+            return failure(Outcome.CONNECT_ERROR, "the URL or a header is not usable: " + e.getMessage(), started);
         }
-        HttpClient client = clients.computeIfAbsent(call.connectTimeoutMs(), ms -> HttpClient.newBuilder()
+        HttpClient client = clients.computeIfAbsent(out.connectTimeoutMs(), ms -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofMillis(ms))
                 .build());
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(), info -> new CappedBody(call.maxBodyBytes()));
+        AtomicReference<CappedBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, info -> {
+            CappedBody capped = new CappedBody(out.maxBodyBytes());
+            body.set(capped);
+            return capped;
+        });
         try {
-            HttpResponse<byte[]> response = pending.get(call.timeoutMs(), TimeUnit.MILLISECONDS);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Location").orElse(null), response.body(), elapsed(started));
+            HttpResponse<byte[]> response = pending.get(out.timeoutMs(), TimeUnit.MILLISECONDS);
+            return new Response(response.statusCode(), lowerCase(response.headers().map()), response.body(), elapsed(started));
         } catch (TimeoutException e) {
             pending.cancel(true);
-            return failure(Outcome.TIMEOUT, "no complete response within the total timeout of " + call.timeoutMs() + " ms", started);
+            CappedBody partial = body.get();
+            return failure(Outcome.TIMEOUT, partial == null
+                    ? "no response headers within the total timeout of " + out.timeoutMs() + " ms"
+                    : "response headers arrived but the body was not complete within the total timeout of " + out.timeoutMs()
+                    + " ms (" + partial.received() + " bytes received)", started);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
             return failure(Outcome.CONNECT_ERROR, "the call was interrupted", started);
         } catch (ExecutionException e) {
-            return classify(e.getCause(), call, started);
+            return classify(e.getCause(), out, body.get(), started);
         }
     }
 
-    private static Reply classify(Throwable cause, Call call, long started) {
+    private static Reply classify(Throwable cause, Outbound out, CappedBody partial, long started) {
         if (cause instanceof BodyTooLarge) {
-            return failure(Outcome.BODY_TOO_LARGE, "response body exceeds " + call.maxBodyBytes() + " bytes", started);
+            return failure(Outcome.BODY_TOO_LARGE, "response body exceeds the cap of " + out.maxBodyBytes() + " bytes", started);
         }
         if (cause instanceof HttpConnectTimeoutException) {
-            return failure(Outcome.TIMEOUT, "connect timed out after " + call.connectTimeoutMs() + " ms", started);
+            return failure(Outcome.TIMEOUT, "connect timed out after " + out.connectTimeoutMs() + " ms (" + out.uri().getAuthority() + ")", started);
         }
         if (cause instanceof HttpTimeoutException) {
-            return failure(Outcome.TIMEOUT, "no response headers within the total timeout of " + call.timeoutMs() + " ms", started);
+            return failure(Outcome.TIMEOUT, "no response headers within the total timeout of " + out.timeoutMs() + " ms", started);
         }
         if (cause instanceof ConnectException) {
-            return failure(Outcome.CONNECT_ERROR, "connection refused or unreachable: " + URI.create(call.baseUrl()).getAuthority(), started);
+            return failure(Outcome.CONNECT_ERROR, "connection refused or unreachable: " + out.uri().getAuthority(), started);
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof IOException && partial != null) {
+            return failure(Outcome.CONNECT_ERROR, "connection broken while reading the response body after "
+                    + partial.received() + " bytes: " + message, started);
         }
         if (cause instanceof IOException) {
-            return failure(Outcome.CONNECT_ERROR, "connection failed while exchanging the request: "
-                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), started);
+            return failure(Outcome.CONNECT_ERROR, "connection failed before a response arrived: " + message, started);
         }
         return failure(Outcome.CONNECT_ERROR, "the call failed: " + cause, started);
+    }
+
+    private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        headers.forEach((name, values) -> out.merge(name.toLowerCase(Locale.ROOT), values, (a, b) -> {
+            List<String> all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }));
+        return out;
     }
 
     private static Failure failure(Outcome outcome, String reason, long started) {
         return new Failure(new Failed(outcome, reason), elapsed(started));
     }
 
-    private static long elapsed(long started) {
+    static long elapsed(long started) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
 
@@ -143,10 +179,15 @@ public class DecisionClient {
         private final int cap;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private volatile int received;
         private Flow.Subscription subscription;
 
         CappedBody(int cap) {
             this.cap = cap;
+        }
+
+        int received() {
+            return received;
         }
 
         @Override
@@ -171,6 +212,7 @@ public class DecisionClient {
                 byte[] chunk = new byte[buffer.remaining()];
                 buffer.get(chunk);
                 bytes.write(chunk, 0, chunk.length);
+                received = bytes.size();
             }
         }
 
@@ -183,14 +225,5 @@ public class DecisionClient {
         public void onComplete() {
             result.complete(bytes.toByteArray());
         }
-    }
-
-    /** The headers as recorded: values of secret headers masked. */
-    public static Map<String, String> masked(Map<String, String> headers, java.util.Set<String> secretHeaders) {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("Accept", "application/json");
-        out.put("User-Agent", USER_AGENT);
-        headers.forEach((name, value) -> out.put(name, secretHeaders.contains(name) ? dev.odksim.common.Secrets.mask(value) : value));
-        return out;
     }
 }

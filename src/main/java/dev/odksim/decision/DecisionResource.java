@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Admin API: a project's decision log, newest first. */
+/** Admin API: a project's decision log, newest first, bounded by the project's {@code decisionRetention}. */
 @AdminOnly
 @Path("/api/admin/v1/projects/{projectId}/decisions")
 public class DecisionResource {
@@ -29,11 +29,12 @@ public class DecisionResource {
     @Inject
     ObjectMapper json;
 
-    public record Response(Integer status, String body) {
+    public record Response(Integer status, String contentType, String body) {
     }
 
+    /** One decision; {@code curl} repeats its call (secrets masked), {@code response} is null when nothing came back. */
     public record DecisionView(String id, String lockId, String appUserId, String outcome, String reason, Integer httpStatus,
-                               long latencyMs, Instant at, JsonNode request, Response response) {
+                               long latencyMs, Instant at, JsonNode request, Response response, String curl) {
     }
 
     @GET
@@ -48,8 +49,9 @@ public class DecisionResource {
 
     private DecisionView view(Decision d) {
         try {
-            return new DecisionView(d.id, d.lockId, d.appUserId, d.outcome, d.reason, d.httpStatus, d.latencyMs, d.at,
-                    json.readTree(d.request), new Response(d.httpStatus, d.responseBody));
+            JsonNode request = json.readTree(d.request);
+            return new DecisionView(d.id, d.lockId, d.appUserId, d.outcome, d.reason, d.httpStatus, d.latencyMs, d.at, request,
+                    d.httpStatus == null ? null : new Response(d.httpStatus, d.responseContentType, d.responseBody), CurlLine.of(request));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored decision " + d.id + " has a corrupt request record", e);
         }

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odksim.common.Ids;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
-import dev.odksim.decision.DecisionClient.Call;
+import dev.odksim.decision.DecisionCaller.Exchange;
 import dev.odksim.decision.DecisionClient.Failure;
-import dev.odksim.decision.DecisionClient.Reply;
 import dev.odksim.decision.DecisionClient.Response;
+import dev.odksim.decision.DecisionResult.Failed;
 import dev.odksim.project.OnDemandConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,11 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Asks a project's integrator whether a phone may open a lock now (DESIGN.md §6), and records the decision.
- * No transaction is held during the HTTP call; the record is written in its own transaction afterwards.
+ * Asks a project's integrator whether a phone may open a lock now (DESIGN.md §6): the call goes through the
+ * project's guards (§6.5), the answer through the rules of §6.4, and the decision is recorded (oldest pruned past
+ * the project's retention bound) and counted in the metrics. No transaction is held during the HTTP call.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -32,7 +32,11 @@ public class DecisionService {
     private static final int RECORDED_BODY_CHARS = 2000;
 
     @Inject
-    DecisionClient client;
+    DecisionCaller caller;
+    @Inject
+    DecisionGuards guards;
+    @Inject
+    DecisionMetrics metrics;
     @Inject
     SimClock clock;
     @Inject
@@ -40,50 +44,128 @@ public class DecisionService {
     @Inject
     ObjectMapper json;
 
-    /** A decision as made and recorded. */
-    public record Made(String decisionId, DecisionResult result) {
+    /** A decision as made and recorded; {@code retryAfterSeconds} is set when the app may retry later (circuit open). */
+    public record Made(String decisionId, DecisionResult result, Long retryAfterSeconds) {
+    }
+
+    /** A result and the exchange behind it (null when the guards refused the call). */
+    private record Judged(Exchange exchange, DecisionResult result, Long retryAfterSeconds) {
+    }
+
+    /** The caller's target for a project's configuration (secrets included: never log it). */
+    public Target target(OnDemandConfig c) {
+        CallerAuth auth = switch (c.authType) {
+            case "header" -> new CallerAuth.ApiHeader(c.headerName, c.headerValue);
+            case "oauth2" -> new CallerAuth.OAuth2(c.oauthTokenUrl, c.oauthClientId, c.oauthClientSecret, c.oauthScope);
+            default -> new CallerAuth.None();
+        };
+        return new Target(c.url, auth, c.signingSecret, c.connectTimeoutMs, c.timeoutMs, config.decision().maxBodyBytes());
     }
 
     public Made decide(OnDemandConfig onDemand, String lockId, String appUserId) {
-        Map<String, String> headers = new LinkedHashMap<>();
         String requestId = Ids.uuid();
-        headers.put(DecisionClient.REQUEST_ID_HEADER, requestId);
-        Set<String> secret = Set.of();
-        if ("header".equals(onDemand.authType)) {
-            headers.put(onDemand.headerName, onDemand.headerValue);
-            secret = Set.of(onDemand.headerName);
+        Target target = target(onDemand);
+        DecisionGuards.Settings settings = new DecisionGuards.Settings(onDemand.breakerFailures, onDemand.breakerDelayMs,
+                onDemand.maxConcurrent);
+        Judged judged = guards.run(onDemand.projectId, settings,
+                () -> judge(caller.call(target, lockId, appUserId, requestId), onDemand, lockId, appUserId),
+                DecisionService::isOutage,
+                rejected -> new Judged(null, new Failed(rejected.outcome(), rejected.reason()), rejected.retryAfterSeconds()));
+        Decision decision = record(requestId, onDemand, target, lockId, appUserId, judged);
+        metrics.record(onDemand.projectId, judged.result().outcome(), decision.latencyMs);
+        LOG.infof("Decision %s project=%s lock=%s outcome=%s %s(%d ms)", decision.id, decision.projectId, lockId,
+                decision.outcome, decision.reason == null ? "" : "reason=\"" + decision.reason + "\" ", decision.latencyMs);
+        return new Made(decision.id, judged.result(), judged.retryAfterSeconds());
+    }
+
+    /**
+     * Whether a result says the integrator is unavailable, which the circuit breaker counts: no answer in time, no
+     * connection, HTTP 5xx or 429, or a failing token endpoint. Answers that break the rules of §6.4 (invalid body,
+     * redirect, 4xx, too large) are reported as they are on every call, so a developer fixing the endpoint always
+     * sees the real reason instead of CIRCUIT_OPEN.
+     */
+    static boolean isOutage(Judged judged) {
+        if (!(judged.result() instanceof Failed failed)) {
+            return false;
         }
-        Call call = new Call(onDemand.url, lockId, appUserId, headers, onDemand.connectTimeoutMs, onDemand.timeoutMs,
-                config.decision().maxBodyBytes());
-        Reply reply = client.call(call);
-        DecisionResult result;
-        Integer status = null;
-        String body = null;
-        if (reply instanceof Response response) {
-            status = response.status();
-            body = truncate(new String(response.body(), StandardCharsets.UTF_8));
-            result = ResponseRules.judge(new ResponseRules.Request(lockId, appUserId, clock.now(),
-                    onDemand.defaultDurationSeconds, onDemand.maxDurationSeconds),
-                    response.status(), response.contentType(), response.location(), response.body());
-        } else {
-            result = ((Failure) reply).failure();
+        return switch (failed.outcome()) {
+            case TIMEOUT, CONNECT_ERROR, AUTH_ERROR -> true;
+            case HTTP_STATUS -> judged.exchange().reply() instanceof Response r && (r.status() >= 500 || r.status() == 429);
+            default -> false;
+        };
+    }
+
+    private Judged judge(Exchange exchange, OnDemandConfig onDemand, String lockId, String appUserId) {
+        if (exchange.reply() instanceof Failure failure) {
+            return new Judged(exchange, failure.failure(), null);
         }
+        Response response = (Response) exchange.reply();
+        DecisionResult result = ResponseRules.judge(new ResponseRules.Request(lockId, appUserId, clock.now(),
+                        onDemand.defaultDurationSeconds, onDemand.maxDurationSeconds),
+                response.status(), response.contentType(), response.location(), response.body());
+        if (result instanceof Failed failed && failed.outcome() == Outcome.HTTP_STATUS) {
+            result = new Failed(Outcome.HTTP_STATUS, failed.reason() + hint(response, exchange, onDemand));
+        }
+        return new Judged(exchange, result, null);
+    }
+
+    /** What an integrator developer most likely has to fix for this status. */
+    private static String hint(Response response, Exchange exchange, OnDemandConfig onDemand) {
+        int status = response.status();
+        if ((status == 401 || status == 403) && exchange.tokenRefreshed()) {
+            return " (still refused with a freshly fetched OAuth2 token: check the token's scope/audience at the integrator)";
+        }
+        if (status == 401 || status == 403) {
+            return " (the integrator refused the caller's credentials: check the on-demand auth, type " + onDemand.authType + ")";
+        }
+        if (status == 404) {
+            return " (check the configured URL: " + onDemand.url + ")";
+        }
+        return response.header("retry-after").map(v -> " (the integrator asked to retry after " + v
+                + "; the caller does not retry: the app gets the failure now)").orElse("");
+    }
+
+    private Decision record(String requestId, OnDemandConfig onDemand, Target target, String lockId, String appUserId, Judged judged) {
+        Exchange exchange = judged.exchange();
         Decision decision = new Decision();
         decision.id = requestId;
         decision.projectId = onDemand.projectId;
         decision.lockId = lockId;
         decision.appUserId = appUserId;
-        decision.outcome = result.outcome().name();
-        decision.reason = result.reason();
-        decision.httpStatus = status;
-        decision.latencyMs = reply.latencyMs();
+        decision.outcome = judged.result().outcome().name();
+        decision.reason = clip(judged.result().reason(), 1000);
+        decision.latencyMs = exchange == null ? 0 : exchange.latencyMs();
         decision.at = clock.now();
-        decision.request = describe(DecisionClient.url(call), DecisionClient.masked(headers, secret));
-        decision.responseBody = body;
-        QuarkusTransaction.requiringNew().run(decision::persist);
-        LOG.infof("Decision %s project=%s lock=%s outcome=%s %s(%d ms)", decision.id, decision.projectId, lockId,
-                decision.outcome, result.reason() == null ? "" : "reason=\"" + result.reason() + "\" ", decision.latencyMs);
-        return new Made(decision.id, result);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("method", "GET");
+        request.put("url", DecisionCaller.url(target, lockId, appUserId));
+        request.put("headers", exchange == null ? Map.of() : exchange.maskedHeaders());
+        request.put("connectTimeoutMs", target.connectTimeoutMs());
+        request.put("timeoutMs", target.timeoutMs());
+        request.put("sent", exchange != null && exchange.sent());
+        if (exchange != null && exchange.tokenRefreshed()) {
+            request.put("tokenRefreshed", true);
+        }
+        decision.request = clip(describe(request), 4000);
+        if (exchange != null && exchange.reply() instanceof Response response) {
+            decision.httpStatus = response.status();
+            decision.responseContentType = clip(response.contentType(), 200);
+            decision.responseBody = truncate(new String(response.body(), StandardCharsets.UTF_8));
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            decision.persist();
+            prune(onDemand.projectId, onDemand.decisionRetention);
+        });
+        return decision;
+    }
+
+    /** Keeps the newest {@code retention} decisions of the project. */
+    private static void prune(String projectId, int retention) {
+        Decision boundary = Decision.<Decision>find("projectId = ?1 order by at desc, id desc", projectId)
+                .page(retention, 1).firstResult();
+        if (boundary != null) {
+            Decision.delete("projectId = ?1 and (at < ?2 or (at = ?2 and id <= ?3))", projectId, boundary.at, boundary.id);
+        }
     }
 
     /** Newest first. */
@@ -91,12 +173,16 @@ public class DecisionService {
         return Decision.find("projectId = ?1 order by at desc, id desc", projectId).page(0, limit).list();
     }
 
-    private String describe(String url, Map<String, String> headers) {
+    private String describe(Map<String, Object> request) {
         try {
-            return json.writeValueAsString(Map.of("method", "GET", "url", url, "headers", headers));
+            return json.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     private static String truncate(String body) {

@@ -11,6 +11,8 @@ public enum Outcome {
     INVALID_RESPONSE(502),
     AUTH_ERROR(502),
     CIRCUIT_OPEN(503),
+    /** The project's concurrency limit and its waiting queue are full (DESIGN.md §6.5); the integrator was not called. */
+    CONCURRENCY_LIMIT(503),
     BODY_TOO_LARGE(502);
 
     private final int appStatus;

@@ -41,7 +41,7 @@ public final class ResponseRules {
         if (status != 200) {
             return new Failed(Outcome.HTTP_STATUS, "HTTP " + status + "; only 200 is a decision");
         }
-        if (contentType == null || !isJson(contentType)) {
+        if (!isJson(contentType)) {
             return invalid("content type is " + (contentType == null ? "missing" : "'" + contentType + "'") + "; expected application/json");
         }
         JsonNode root;
@@ -153,7 +153,11 @@ public final class ResponseRules {
         }
     }
 
-    private static boolean isJson(String contentType) {
+    /** Whether a Content-Type names JSON ({@code application/json} or {@code application/*+json}), parameters ignored. */
+    public static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
         String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
     }

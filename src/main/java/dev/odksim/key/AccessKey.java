@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * A key to one lock for one app user (DESIGN.md §3, §7). The stored state only records what time cannot tell
- * (issued, revoked, error); scheduled/active/expired follow from the window and the clock, see {@link KeyState}.
+ * (creating, issued, revoked, error); scheduled/active/expired follow from the window and the clock, see {@link KeyState}.
  */
 @Entity
 @Table(name = "access_keys")
@@ -35,4 +35,17 @@ public class AccessKey extends PanacheEntityBase {
     public String token;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The device's public key (RFC 7800 {@code cnf.jwk}, JSON) for a device-bound key; null for a bearer key. */
+    @Column(name = "cnf_jwk")
+    public String cnfJwk;
+    /** RFC 7638 thumbprint of {@link #cnfJwk}. */
+    @Column(name = "cnf_thumbprint")
+    public String cnfThumbprint;
+    /** {@code kid} of the signing key that signed {@link #token}. */
+    @Column(name = "signing_kid")
+    public String signingKid;
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+    @Column(name = "revoked_reason")
+    public String revokedReason;
 }

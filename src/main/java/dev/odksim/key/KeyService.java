@@ -8,22 +8,31 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.odksim.common.DeviceKeys;
 import dev.odksim.common.Ids;
 import dev.odksim.common.OdkConfig;
+import dev.odksim.common.ProblemException;
 import dev.odksim.common.SimClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Minting, storing and finding keys (DESIGN.md §7). */
+/**
+ * Minting, storing and finding keys (DESIGN.md §7). A key is minted in two steps: its row is reserved as
+ * {@code creating}, then signed and stored as issued; a failure in between leaves it {@code error} (never a token).
+ */
 @ApplicationScoped
 public class KeyService {
+
+    private static final Logger LOG = Logger.getLogger(KeyService.class);
 
     /** The JOSE {@code typ} of a key, so a key cannot be confused with another JWT the platform signs. */
     public static final JOSEObjectType KEY_TYPE = new JOSEObjectType("odk-key+jwt");
@@ -35,15 +44,44 @@ public class KeyService {
     @Inject
     OdkConfig config;
 
-    /** What a new key is for; start and end are whole seconds, as the JWS carries them. */
+    /**
+     * What a new key is for; start and end are whole seconds, as the JWS carries them. {@code deviceKey} is the public
+     * JWK (JSON) the key is bound to (RFC 7800 {@code cnf}), or null for a bearer key.
+     */
     public record KeyRequest(String projectId, String lockId, String appUserId, Instant start, Instant end,
-                             String source, String decisionId) {
+                             String source, String decisionId, String deviceKey) {
+
+        public KeyRequest(String projectId, String lockId, String appUserId, Instant start, Instant end, String source, String decisionId) {
+            this(projectId, lockId, appUserId, start, end, source, decisionId, null);
+        }
+
+        /** The same request, bound to a device's public key (null: unbound). */
+        public KeyRequest boundTo(String devicePublicKey) {
+            return new KeyRequest(projectId, lockId, appUserId, start, end, source, decisionId, devicePublicKey);
+        }
     }
 
-    /** Signs and stores a key in one transaction: either the key exists with its token, or nothing does. */
-    @Transactional
+    /** Mints one key: reserved as creating, then signed and issued; on a signing failure the key is error and a 503 follows. */
     public AccessKey mint(KeyRequest request) {
-        Instant now = clock.now();
+        return mintAll(List.of(request)).get(0);
+    }
+
+    /** Mints keys all-or-nothing: every key is issued, or every key ends in {@code error} with no token. */
+    public List<AccessKey> mintAll(List<KeyRequest> requests) {
+        List<String> ids = QuarkusTransaction.requiringNew().call(() -> requests.stream().map(this::reserve).toList());
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> ids.stream().map(this::issue).toList());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Signing keys %s failed; they are marked error", ids);
+            QuarkusTransaction.requiringNew().run(() -> AccessKey.update("state = ?1 where id in ?2 and state = ?3",
+                    KeyState.STORED_ERROR, ids, KeyState.STORED_CREATING));
+            throw new ProblemException(503, "Key could not be issued", "The platform could not sign the key; try again",
+                    null, "KEY_ERROR");
+        }
+    }
+
+    /** Step 1: the key's row, without a token. Package-private so a test can leave a key stuck in creating. */
+    String reserve(KeyRequest request) {
         AccessKey key = new AccessKey();
         key.id = Ids.uuid();
         key.projectId = request.projectId();
@@ -53,15 +91,24 @@ public class KeyService {
         key.end = request.end();
         key.source = request.source();
         key.decisionId = request.decisionId();
-        key.createdAt = now;
-        key.state = KeyState.ISSUED;
-        key.token = sign(key, now);
+        key.cnfJwk = request.deviceKey();
+        key.cnfThumbprint = DeviceKeys.thumbprint(request.deviceKey());
+        key.createdAt = clock.now();
+        key.state = KeyState.STORED_CREATING;
         key.persist();
+        return key.id;
+    }
+
+    private AccessKey issue(String id) {
+        AccessKey key = AccessKey.findById(id);
+        ECKey signingKey = signingKeys.current();
+        key.token = sign(key, signingKey, clock.now());
+        key.signingKid = signingKey.getKeyID();
+        key.state = KeyState.ISSUED;
         return key;
     }
 
-    private String sign(AccessKey key, Instant now) {
-        ECKey signingKey = signingKeys.current();
+    private String sign(AccessKey key, ECKey signingKey, Instant now) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(config.keys().issuer())
                 .subject(key.appUserId)
@@ -75,6 +122,9 @@ public class KeyService {
         if (key.decisionId != null) {
             claims.claim("decisionId", key.decisionId);
         }
+        if (key.cnfJwk != null) {
+            claims.claim("cnf", Map.of("jwk", DeviceKeys.parse(key.cnfJwk).toJSONObject()));
+        }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).type(KEY_TYPE).build(),
                 claims.build());
         try {
@@ -85,11 +135,26 @@ public class KeyService {
         return jwt.serialize();
     }
 
-    /** The existing key of DESIGN.md §7.1: issued, not revoked, its window containing now; the one lasting longest. */
+    /** The existing key of DESIGN.md §7.1 (unbound, as before device binding). */
     public Optional<AccessKey> activeKey(String appUserId, String lockId) {
+        return activeKey(appUserId, lockId, null);
+    }
+
+    /**
+     * The existing key of DESIGN.md §7.1: issued, not revoked, its window containing now, and usable by this device:
+     * bound to {@code devicePublicKey} or not bound at all (a key bound to another device key is useless here).
+     * The one lasting longest.
+     */
+    public Optional<AccessKey> activeKey(String appUserId, String lockId, String devicePublicKey) {
         Instant now = clock.now();
-        return AccessKey.<AccessKey>find("appUserId = :user and lockId = :lock and state = :issued and start <= :now and end > :now order by end desc",
-                        Parameters.with("user", appUserId).and("lock", lockId).and("issued", KeyState.ISSUED).and("now", now))
+        String thumbprint = DeviceKeys.thumbprint(devicePublicKey);
+        String binding = thumbprint == null ? "cnfThumbprint is null" : "(cnfThumbprint is null or cnfThumbprint = :thumbprint)";
+        Parameters params = Parameters.with("user", appUserId).and("lock", lockId).and("issued", KeyState.ISSUED).and("now", now);
+        if (thumbprint != null) {
+            params.and("thumbprint", thumbprint);
+        }
+        return AccessKey.<AccessKey>find("appUserId = :user and lockId = :lock and state = :issued and start <= :now and end > :now and "
+                        + binding + " order by end desc", params)
                 .firstResultOptional();
     }
 
@@ -102,8 +167,20 @@ public class KeyService {
         return AccessKey.<AccessKey>findByIdOptional(keyId).filter(k -> k.appUserId.equals(appUserId));
     }
 
-    /** Admin listing with optional filters; {@code state} is matched against the clock-derived state. */
+    public Optional<AccessKey> keyOfProject(String projectId, String keyId) {
+        return AccessKey.<AccessKey>findByIdOptional(keyId).filter(k -> k.projectId.equals(projectId));
+    }
+
+    /** Admin listing, all pages at once (filters optional). */
     public List<AccessKey> keysOfProject(String projectId, String appUserId, String lockId, KeyState state) {
+        return page(projectId, appUserId, lockId, state, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of a project's keys in id order (stable, so walking pages with {@code startAfterId} yields every key
+     * exactly once). {@code state} is translated into a query on the stored state, window and clock.
+     */
+    public List<AccessKey> page(String projectId, String appUserId, String lockId, KeyState state, String startAfterId, int limit) {
         StringBuilder query = new StringBuilder("projectId = :project");
         Parameters params = Parameters.with("project", projectId);
         if (appUserId != null) {
@@ -114,12 +191,39 @@ public class KeyService {
             query.append(" and lockId = :lock");
             params.and("lock", lockId);
         }
-        List<AccessKey> keys = AccessKey.list(query + " order by createdAt desc, id", params);
-        if (state == null) {
-            return keys;
+        if (startAfterId != null) {
+            query.append(" and id > :after");
+            params.and("after", startAfterId);
         }
-        Instant now = clock.now();
-        return keys.stream().filter(k -> KeyState.of(k, now) == state).toList();
+        if (state != null) {
+            query.append(" and ").append(stateCondition(state));
+            if (state == KeyState.SCHEDULED || state == KeyState.ACTIVE || state == KeyState.EXPIRED) {
+                params.and("issued", KeyState.ISSUED).and("now", clock.now());
+            } else {
+                params.and("stored", state.wire());
+            }
+        }
+        return AccessKey.<AccessKey>find(query + " order by id", params).page(0, limit).list();
+    }
+
+    private static String stateCondition(KeyState state) {
+        switch (state) {
+            case SCHEDULED:
+                return "state = :issued and start > :now";
+            case ACTIVE:
+                return "state = :issued and start <= :now and end > :now";
+            case EXPIRED:
+                return "state = :issued and end <= :now";
+            default:
+                return "state = :stored";
+        }
+    }
+
+    /** A key still creating after {@code odk.keys.creating-timeout} was abandoned mid-mint: it becomes error. Returns how many. */
+    public int failAbandoned() {
+        Instant cutoff = clock.now().minus(config.keys().creatingTimeout());
+        return QuarkusTransaction.requiringNew().call(() -> AccessKey.update("state = ?1 where state = ?2 and createdAt < ?3",
+                KeyState.STORED_ERROR, KeyState.STORED_CREATING, cutoff));
     }
 
     public Instant now() {

@@ -21,4 +21,7 @@ public class SigningKey extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "retired_at")
     public Instant retiredAt;
+    /** Until when a retired key stays in the JWKS: the later of the grace period and the end of the last key it signed. */
+    @Column(name = "verify_until")
+    public Instant verifyUntil;
 }

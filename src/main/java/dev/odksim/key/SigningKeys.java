@@ -7,26 +7,32 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.odksim.common.Ids;
+import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * The platform's key-signing keys: generated on first start, persisted, loaded on every start (DESIGN.md §7.2).
- * The private halves never leave this class; the JWKS carries only public keys.
+ * The platform's key-signing keys: generated on first start, persisted, loaded on every start (DESIGN.md §7.2), and
+ * rotated on the admin's request. A retired key stays in the JWKS until every key it signed has expired (and at least
+ * {@code odk.keys.previous-key-grace}), so rotation never breaks a key already on a phone. Private halves never
+ * leave this class; the JWKS carries only public keys.
  */
 @Singleton
 public class SigningKeys {
@@ -35,31 +41,84 @@ public class SigningKeys {
 
     @Inject
     SimClock clock;
+    @Inject
+    OdkConfig config;
+
+    /** A public key and until when it is published (null: the current key, published while current). */
+    private record Published(JWK publicKey, Instant verifyUntil) {
+    }
+
+    /** Summary of a signing key for the admin API (never the private half). */
+    public record Info(String kid, Instant createdAt, Instant retiredAt, Instant verifyUntil, boolean current, boolean published) {
+    }
 
     private volatile ECKey current;
-    private volatile JWKSet publicKeys;
+    private volatile List<Published> published = List.of();
 
     void onStart(@Observes StartupEvent event) {
         reload();
     }
 
-    /** Loads the keys from the database, generating the first one into an empty database. */
+    /**
+     * Loads the keys from the database, generating the first one into an empty database. Runs every minute too, so
+     * instances sharing one database pick up a rotation done on another instance, and a retired key's publication is
+     * extended if a key it signed outlives it (a mint that raced the rotation).
+     */
+    @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void reload() {
         QuarkusTransaction.requiringNew().run(() -> {
-            List<SigningKey> stored = SigningKey.list("retiredAt is null order by createdAt desc");
-            if (stored.isEmpty()) {
-                stored = List.of(generate());
+            List<SigningKey> active = SigningKey.list("retiredAt is null order by createdAt desc");
+            if (active.isEmpty()) {
+                active = List.of(generate());
             }
             List<SigningKey> all = SigningKey.list("order by createdAt desc");
-            current = parse(stored.get(0));
-            publicKeys = new JWKSet(all.stream().map(k -> (com.nimbusds.jose.jwk.JWK) parse(k).toPublicJWK()).toList());
+            for (SigningKey row : all) {
+                if (row.retiredAt != null) {
+                    Instant lastEnd = lastKeyEnd(row.kid);
+                    if (lastEnd != null && (row.verifyUntil == null || lastEnd.isAfter(row.verifyUntil))) {
+                        row.verifyUntil = lastEnd;
+                    }
+                }
+            }
+            current = parse(active.get(0));
+            published = all.stream().map(k -> new Published(parse(k).toPublicJWK(), k.retiredAt == null ? null : k.verifyUntil)).toList();
         });
+    }
+
+    /** Retires the current key and starts signing with a fresh one; returns the new key's id. */
+    public synchronized String rotate() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = clock.now();
+            for (SigningKey row : SigningKey.<SigningKey>list("retiredAt is null")) {
+                row.retiredAt = now;
+                Instant grace = now.plus(config.keys().previousKeyGrace());
+                Instant lastEnd = lastKeyEnd(row.kid);
+                row.verifyUntil = lastEnd != null && lastEnd.isAfter(grace) ? lastEnd : grace;
+                LOG.infof("Retired key-signing key %s; it stays in the JWKS until %s", row.kid, row.verifyUntil);
+            }
+            generate();
+        });
+        reload();
+        return current.getKeyID();
+    }
+
+    public List<Info> info() {
+        Instant now = clock.now();
+        return SigningKey.<SigningKey>list("order by createdAt desc").stream()
+                .map(k -> new Info(k.kid, k.createdAt, k.retiredAt, k.verifyUntil, k.kid.equals(current.getKeyID()),
+                        k.retiredAt == null || (k.verifyUntil != null && now.isBefore(k.verifyUntil))))
+                .toList();
+    }
+
+    private static Instant lastKeyEnd(String kid) {
+        return AccessKey.getEntityManager().createQuery("select max(k.end) from AccessKey k where k.signingKid = :kid", Instant.class)
+                .setParameter("kid", kid).getSingleResult();
     }
 
     private SigningKey generate() {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(com.nimbusds.jose.JWSAlgorithm.ES256).keyID("odk-" + Ids.shortId(12)).generate();
+                    .algorithm(JWSAlgorithm.ES256).keyID("odk-" + Ids.shortId(12)).generate();
             SigningKey row = new SigningKey();
             row.kid = key.getKeyID();
             row.privateJwk = key.toJSONString();
@@ -99,8 +158,10 @@ public class SigningKeys {
         return jwt.serialize();
     }
 
-    /** The public JWKS served at {@code /.well-known/jwks.json}. */
+    /** The public JWKS served at {@code /.well-known/jwks.json}: the current key and retired keys still needed, per the clock. */
     public JWKSet publicJwks() {
-        return publicKeys;
+        Instant now = clock.now();
+        return new JWKSet(published.stream().filter(p -> p.verifyUntil() == null || now.isBefore(p.verifyUntil()))
+                .map(Published::publicKey).toList());
     }
 }

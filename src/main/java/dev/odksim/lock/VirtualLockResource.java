@@ -10,25 +10,48 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
 
-/** The virtual lock's "radio": a phone presents a key, the lock answers unlocked or refused (API.md). */
-@Path("/api/sim/v1/locks/{lockId}/unlock")
+/**
+ * The virtual lock's "radio" (API.md): a phone asks for a challenge, presents a key (and for a device-bound key the
+ * signed challenge), the lock answers unlocked or refused. A sync makes the lock take in the platform's JWKS and
+ * revocation list now, as if a phone had just relayed them.
+ */
+@Path("/api/sim/v1/locks/{lockId}")
 public class VirtualLockResource {
 
     @Inject
     VirtualLockService locks;
 
-    public record UnlockRequest(String key) {
+    /** {@code proof}: compact JWS by the device key over {@code {nonce, aud: lockId}}, for keys carrying cnf. */
+    public record UnlockRequest(String key, String proof) {
     }
 
     @POST
+    @Path("unlock")
     public Response unlock(@PathParam("lockId") String lockId, UnlockRequest body) {
         if (body == null || body.key() == null || body.key().isBlank()) {
             throw ProblemException.badRequest("key", "is required: the key's token (compact JWS)");
         }
-        UnlockResult result = locks.unlock(lockId, body.key().strip());
+        if (body.proof() != null && body.proof().length() > 4096) {
+            throw ProblemException.badRequest("proof", "is too long (at most 4096 characters)");
+        }
+        UnlockResult result = locks.unlock(lockId, body.key().strip(), body.proof());
         if (result instanceof Refused refused) {
             return Response.status(403).entity(Map.of("result", "refused", "reason", refused.reason(), "detail", refused.detail())).build();
         }
         return Response.ok(Map.of("result", "unlocked", "keyId", ((UnlockResult.Unlocked) result).keyId())).build();
+    }
+
+    @POST
+    @Path("challenge")
+    public LockChallenges.Challenge challenge(@PathParam("lockId") String lockId) {
+        return locks.challenge(lockId);
+    }
+
+    @POST
+    @Path("sync")
+    public Map<String, Object> sync(@PathParam("lockId") String lockId) {
+        LockSync.Memory memory = locks.sync(lockId);
+        return Map.of("lockId", lockId, "syncedAt", memory.syncedAt(), "revokedKeyIds", memory.revoked(),
+                "trustedKids", memory.jwks().getKeys().stream().map(k -> k.getKeyID()).toList());
     }
 }

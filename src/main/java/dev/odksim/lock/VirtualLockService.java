@@ -1,11 +1,12 @@
 package dev.odksim.lock;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.odksim.common.Ids;
@@ -13,7 +14,6 @@ import dev.odksim.common.JsonTime;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
 import dev.odksim.key.KeyService;
-import dev.odksim.key.SigningKeys;
 import dev.odksim.lock.UnlockResult.Refused;
 import dev.odksim.lock.UnlockResult.Unlocked;
 import dev.odksim.project.ProjectService;
@@ -24,28 +24,35 @@ import jakarta.transaction.Transactional;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The virtual lock of DESIGN.md §8. Like a real offline lock it trusts only what it can check itself: the key's
- * signature against its copy of the JWKS (refreshed when it meets an unknown {@code kid}), that the key names this
- * lock, and the validity window with a small skew. It never looks the key up in the platform's database.
+ * signature against its copy of the JWKS, that the key names this lock, the validity window with a small skew, its
+ * last revocation list ({@link LockSync}), and for a device-bound key (RFC 7800 {@code cnf.jwk}) a proof signed by the
+ * device key over a fresh nonce of this lock ({@link LockChallenges}). It never looks the key up in the platform's
+ * database.
  */
 @ApplicationScoped
 public class VirtualLockService {
 
+    /** The JOSE {@code typ} of the device's answer to a lock challenge. */
+    public static final JOSEObjectType PROOF_TYPE = new JOSEObjectType("odk-unlock-proof+jwt");
+
     @Inject
     ProjectService projects;
     @Inject
-    SigningKeys signingKeys;
+    LockSync sync;
+    @Inject
+    LockChallenges challenges;
     @Inject
     SimClock clock;
     @Inject
     OdkConfig config;
 
-    private volatile JWKSet trustedKeys;
-
+    /** @param proof the device's signed answer to a challenge (compact JWS), needed for device-bound keys; may be null */
     @Transactional
-    public UnlockResult unlock(String lockId, String token) {
+    public UnlockResult unlock(String lockId, String token, String proof) {
         projects.lock(lockId);
         Instant now = clock.now();
         SignedJWT jwt;
@@ -56,21 +63,33 @@ public class VirtualLockService {
         } catch (ParseException e) {
             return record(lockId, null, null, now, new Refused("MALFORMED_KEY", "The key is not a compact JWS: " + e.getMessage()));
         }
-        String keyId = claims.getJWTID();
-        String appUserId = claims.getSubject();
-        return record(lockId, keyId, appUserId, now, check(lockId, jwt, claims, now));
+        UnlockResult result = check(lockId, jwt, claims, now);
+        if (result instanceof Unlocked) {
+            result = checkDevice(lockId, claims, proof);
+        }
+        return record(lockId, claims.getJWTID(), claims.getSubject(), now, result);
+    }
+
+    public LockChallenges.Challenge challenge(String lockId) {
+        projects.lock(lockId);
+        return challenges.issue(lockId);
+    }
+
+    public LockSync.Memory sync(String lockId) {
+        projects.lock(lockId);
+        return sync.sync(lockId);
     }
 
     private UnlockResult check(String lockId, SignedJWT jwt, JWTClaimsSet claims, Instant now) {
         if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || !KeyService.KEY_TYPE.equals(jwt.getHeader().getType())) {
             return new Refused("MALFORMED_KEY", "The key must be an ES256 JWS of type " + KeyService.KEY_TYPE);
         }
-        JWK signer = trustedKey(jwt.getHeader().getKeyID());
-        if (signer == null) {
+        JWK signer = sync.trustedKey(lockId, jwt.getHeader().getKeyID());
+        if (!(signer instanceof ECKey ecSigner)) {
             return new Refused("UNKNOWN_SIGNING_KEY", "The key was signed by a key this lock does not trust (kid " + jwt.getHeader().getKeyID() + ")");
         }
         try {
-            if (!jwt.verify(new ECDSAVerifier((ECKey) signer))) {
+            if (!jwt.verify(new ECDSAVerifier(ecSigner))) {
                 return new Refused("BAD_SIGNATURE", "The key's signature does not verify");
             }
         } catch (JOSEException e) {
@@ -92,20 +111,55 @@ public class VirtualLockService {
         if (!now.minus(skew).isBefore(claims.getExpirationTime().toInstant())) {
             return new Refused("EXPIRED", "The key expired at " + JsonTime.format(claims.getExpirationTime().toInstant()));
         }
+        LockSync.Memory memory = sync.memory(lockId);
+        if (claims.getJWTID() != null && memory.revoked().contains(claims.getJWTID())) {
+            return new Refused("REVOKED", "The key was revoked (this lock learnt it at its sync of " + memory.syncedAt() + ")");
+        }
         return new Unlocked(claims.getJWTID());
     }
 
-    /** The lock's copy of the JWKS; fetched again only when a key names a kid the copy does not have. */
-    private JWK trustedKey(String kid) {
-        if (kid == null) {
-            return null;
+    /** For a key with {@code cnf.jwk}: the proof must be signed by that key, name this lock, and carry an unused nonce of it. */
+    private UnlockResult checkDevice(String lockId, JWTClaimsSet claims, String proof) {
+        Object cnf = claims.getClaim("cnf");
+        if (cnf == null) {
+            return new Unlocked(claims.getJWTID());
         }
-        JWKSet keys = trustedKeys;
-        if (keys == null || keys.getKeyByKeyId(kid) == null) {
-            keys = signingKeys.publicJwks();
-            trustedKeys = keys;
+        ECKey deviceKey;
+        try {
+            JWK jwk = JWK.parse((Map<String, Object>) ((Map<?, ?>) cnf).get("jwk"));
+            if (!(jwk instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve())) {
+                return new Refused("MALFORMED_KEY", "The key's cnf.jwk is not a P-256 key");
+            }
+            deviceKey = ec;
+        } catch (ParseException | ClassCastException | NullPointerException e) {
+            return new Refused("MALFORMED_KEY", "The key's cnf claim has no usable jwk");
         }
-        return keys.getKeyByKeyId(kid);
+        if (proof == null || proof.isBlank()) {
+            return new Refused("PROOF_REQUIRED", "This key is bound to a device: get a challenge from POST /api/sim/v1/locks/"
+                    + lockId + "/challenge and send its nonce signed with the device key as proof");
+        }
+        SignedJWT signedProof;
+        try {
+            signedProof = SignedJWT.parse(proof.strip());
+            if (!JWSAlgorithm.ES256.equals(signedProof.getHeader().getAlgorithm()) || !PROOF_TYPE.equals(signedProof.getHeader().getType())) {
+                return new Refused("MALFORMED_PROOF", "The proof must be an ES256 JWS of type " + PROOF_TYPE);
+            }
+            if (!signedProof.verify(new ECDSAVerifier(deviceKey))) {
+                return new Refused("DEVICE_KEY_MISMATCH", "The proof is not signed by the device key this key is bound to");
+            }
+            JWTClaimsSet proofClaims = signedProof.getJWTClaimsSet();
+            if (proofClaims.getAudience() == null || !proofClaims.getAudience().contains(lockId)) {
+                return new Refused("MALFORMED_PROOF", "The proof's aud must be this lock's id");
+            }
+            if (!challenges.consume(lockId, proofClaims.getStringClaim("nonce"))) {
+                return new Refused("CHALLENGE_INVALID", "The proof's nonce is unknown to this lock, expired or already used; get a new challenge");
+            }
+        } catch (ParseException e) {
+            return new Refused("MALFORMED_PROOF", "The proof is not a compact JWS with a nonce: " + e.getMessage());
+        } catch (JOSEException e) {
+            return new Refused("DEVICE_KEY_MISMATCH", "The proof's signature cannot be verified: " + e.getMessage());
+        }
+        return new Unlocked(claims.getJWTID());
     }
 
     private UnlockResult record(String lockId, String keyId, String appUserId, Instant now, UnlockResult result) {

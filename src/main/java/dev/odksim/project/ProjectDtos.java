@@ -1,5 +1,7 @@
 package dev.odksim.project;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 
 /** The admin API's shapes of projects, locks and on-demand configuration (API.md). */
@@ -26,18 +28,47 @@ public final class ProjectDtos {
         }
     }
 
-    /** {@code auth} of the on-demand configuration; secrets are write-only and masked on read. */
-    public record Auth(String type, String headerName, String headerValue) {
+    /**
+     * {@code auth} of the on-demand configuration: {@code {type:"header", headerName, headerValue}},
+     * {@code {type:"oauth2", tokenUrl, clientId, clientSecret, scope?}} or {@code {type:"none"}}. Secrets
+     * ({@code headerValue}, {@code clientSecret}) are write-only: masked on read, and a masked value sent back keeps
+     * the stored one.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Auth(String type, String headerName, String headerValue, String tokenUrl, String clientId,
+                       String clientSecret, String scope) {
+        public Auth(String type, String headerName, String headerValue) {
+            this(type, headerName, headerValue, null, null, null, null);
+        }
     }
 
-    /** {@code requireScanProof} (DESIGN.md §5): on-demand decisions need a scan proof of a sticker of the lock. */
-    public record OnDemandView(Boolean enabled, String url, Auth auth, Integer connectTimeoutMs, Integer timeoutMs,
-                               Long defaultDurationSeconds, Long maxDurationSeconds, Boolean requireScanProof) {
+    /** Optional HMAC-SHA256 request signing (docs/integrator-guide.md); {@code secret} is write-only like the others. */
+    public record Signing(Boolean enabled, String secret) {
+    }
 
-        /** Without the sticker-trust setting (keeps it as it is). */
+    /**
+     * The on-demand configuration (DESIGN.md §6.1). On update every field is optional: an absent one keeps its value.
+     * {@code circuitBreakerFailures}, {@code circuitBreakerDelayMs} and {@code maxConcurrent} are the protection of §6.5;
+     * {@code decisionRetention} bounds the decision log of the project; {@code requireScanProof} (DESIGN.md §5) makes
+     * on-demand decisions need a scan proof of a sticker of the lock.
+     */
+    public record OnDemandView(Boolean enabled, String url, Auth auth, Integer connectTimeoutMs, Integer timeoutMs,
+                               Long defaultDurationSeconds, Long maxDurationSeconds, Signing signing,
+                               Integer circuitBreakerFailures, Integer circuitBreakerDelayMs, Integer maxConcurrent,
+                               Integer decisionRetention, Boolean requireScanProof) {
         public OnDemandView(Boolean enabled, String url, Auth auth, Integer connectTimeoutMs, Integer timeoutMs,
                             Long defaultDurationSeconds, Long maxDurationSeconds) {
-            this(enabled, url, auth, connectTimeoutMs, timeoutMs, defaultDurationSeconds, maxDurationSeconds, null);
+            this(enabled, url, auth, connectTimeoutMs, timeoutMs, defaultDurationSeconds, maxDurationSeconds,
+                    null, null, null, null, null, null);
+        }
+
+        /** Without the sticker-trust setting {@code requireScanProof} (DESIGN.md §5), which then keeps its value. */
+        public OnDemandView(Boolean enabled, String url, Auth auth, Integer connectTimeoutMs, Integer timeoutMs,
+                            Long defaultDurationSeconds, Long maxDurationSeconds, Signing signing,
+                            Integer circuitBreakerFailures, Integer circuitBreakerDelayMs, Integer maxConcurrent,
+                            Integer decisionRetention) {
+            this(enabled, url, auth, connectTimeoutMs, timeoutMs, defaultDurationSeconds, maxDurationSeconds, signing,
+                    circuitBreakerFailures, circuitBreakerDelayMs, maxConcurrent, decisionRetention, null);
         }
     }
 }

@@ -4,25 +4,19 @@ import dev.odksim.common.Ids;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.Problem.InvalidParam;
 import dev.odksim.common.ProblemException;
-import dev.odksim.common.Secrets;
 import dev.odksim.common.SimClock;
-import dev.odksim.project.ProjectDtos.Auth;
 import dev.odksim.project.ProjectDtos.OnDemandView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Administration of projects, their locks and their on-demand configuration. */
 @ApplicationScoped
 public class ProjectService {
-
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}");
 
     @Inject
     SimClock clock;
@@ -105,34 +99,35 @@ public class ProjectService {
         List<InvalidParam> invalid = new ArrayList<>();
         boolean enabled = update.enabled() != null ? update.enabled() : current.enabled;
         String url = update.url() != null ? update.url().strip() : current.url;
-        if (url != null && !url.isEmpty() && !isHttpUrl(url)) {
+        if (url != null && !url.isEmpty() && !OnDemandSecrets.isHttpUrl(url, false)) {
             invalid.add(new InvalidParam("url", "must be an absolute http or https URL without a query string"));
         }
         if (enabled && (url == null || url.isEmpty())) {
             invalid.add(new InvalidParam("url", "is required when on-demand keys are enabled"));
         }
-        Auth auth = update.auth();
-        String authType = auth == null ? current.authType : auth.type();
-        String headerName = current.headerName;
-        String headerValue = current.headerValue;
-        if (auth != null) {
-            if ("header".equals(authType)) {
-                headerName = auth.headerName();
-                if (headerName == null || !HEADER_NAME.matcher(headerName).matches()) {
-                    invalid.add(new InvalidParam("auth.headerName", "must be an HTTP header name (token characters)"));
-                }
-                if (auth.headerValue() != null && !auth.headerValue().startsWith("****")) {
-                    headerValue = auth.headerValue();
-                }
-                if (headerValue == null || headerValue.isEmpty() || headerValue.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                    invalid.add(new InvalidParam("auth.headerValue", "is required and must not contain control characters"));
-                }
-            } else if ("none".equals(authType)) {
-                headerName = null;
-                headerValue = null;
-            } else {
-                invalid.add(new InvalidParam("auth.type", "must be one of: header, none"));
-            }
+        OnDemandConfig secrets = new OnDemandConfig();
+        copySecrets(current, secrets);
+        if (update.auth() != null) {
+            OnDemandSecrets.applyAuth(update.auth(), current, secrets, invalid);
+        }
+        if (update.signing() != null) {
+            OnDemandSecrets.applySigning(update.signing(), current, secrets, invalid);
+        }
+        int breakerFailures = orDefault(update.circuitBreakerFailures(), current.breakerFailures);
+        int breakerDelay = orDefault(update.circuitBreakerDelayMs(), current.breakerDelayMs);
+        int maxConcurrent = orDefault(update.maxConcurrent(), current.maxConcurrent);
+        int retention = orDefault(update.decisionRetention(), current.decisionRetention);
+        if (breakerFailures < 1 || breakerFailures > 1000) {
+            invalid.add(new InvalidParam("circuitBreakerFailures", "must be between 1 and 1000"));
+        }
+        if (breakerDelay < 1 || breakerDelay > 3_600_000) {
+            invalid.add(new InvalidParam("circuitBreakerDelayMs", "must be between 1 and 3600000"));
+        }
+        if (maxConcurrent < 1 || maxConcurrent > 1000) {
+            invalid.add(new InvalidParam("maxConcurrent", "must be between 1 and 1000"));
+        }
+        if (retention < 1 || retention > 1_000_000) {
+            invalid.add(new InvalidParam("decisionRetention", "must be between 1 and 1000000"));
         }
         int connectTimeout = orDefault(update.connectTimeoutMs(), current.connectTimeoutMs);
         int timeout = orDefault(update.timeoutMs(), current.timeoutMs);
@@ -155,9 +150,11 @@ public class ProjectService {
         }
         current.enabled = enabled;
         current.url = url == null || url.isEmpty() ? null : url;
-        current.authType = authType;
-        current.headerName = headerName;
-        current.headerValue = headerValue;
+        copySecrets(secrets, current);
+        current.breakerFailures = breakerFailures;
+        current.breakerDelayMs = breakerDelay;
+        current.maxConcurrent = maxConcurrent;
+        current.decisionRetention = retention;
         current.connectTimeoutMs = connectTimeout;
         current.timeoutMs = timeout;
         current.defaultDurationSeconds = defaultDuration;
@@ -170,9 +167,20 @@ public class ProjectService {
 
     /** The configuration as the admin API shows it: secrets masked. */
     public static OnDemandView view(OnDemandConfig c) {
-        Auth auth = "header".equals(c.authType) ? new Auth("header", c.headerName, Secrets.mask(c.headerValue)) : new Auth(c.authType, null, null);
-        return new OnDemandView(c.enabled, c.url, auth, c.connectTimeoutMs, c.timeoutMs, c.defaultDurationSeconds, c.maxDurationSeconds,
-                c.requireScanProof);
+        return new OnDemandView(c.enabled, c.url, OnDemandSecrets.maskedAuth(c), c.connectTimeoutMs, c.timeoutMs,
+                c.defaultDurationSeconds, c.maxDurationSeconds, OnDemandSecrets.maskedSigning(c), c.breakerFailures,
+                c.breakerDelayMs, c.maxConcurrent, c.decisionRetention, c.requireScanProof);
+    }
+
+    private static void copySecrets(OnDemandConfig from, OnDemandConfig to) {
+        to.authType = from.authType;
+        to.headerName = from.headerName;
+        to.headerValue = from.headerValue;
+        to.oauthTokenUrl = from.oauthTokenUrl;
+        to.oauthClientId = from.oauthClientId;
+        to.oauthClientSecret = from.oauthClientSecret;
+        to.oauthScope = from.oauthScope;
+        to.signingSecret = from.signingSecret;
     }
 
     private static int orDefault(Integer value, int fallback) {
@@ -182,16 +190,6 @@ public class ProjectService {
     private static void requireName(String name) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw ProblemException.badRequest("name", "is required (1-200 characters)");
-        }
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            return uri.isAbsolute() && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
-                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (Exception e) {
-            return false;
         }
     }
 }

@@ -312,7 +312,7 @@
     var auth = c.auth || { type: 'none' };
     $('od-enabled').checked = !!c.enabled;
     $('od-url').value = c.url || '';
-    $('od-auth-type').value = auth.type === 'header' ? 'header' : 'none';
+    $('od-auth-type').value = auth.type === 'header' || auth.type === 'oauth2' ? auth.type : 'none';
     $('od-header-name').value = auth.headerName || '';
     $('od-header-value').value = '';
     $('od-header-value').placeholder = auth.headerValue ? auth.headerValue + ' (unchanged)' : 'secret value';
@@ -340,7 +340,8 @@
     var body = {
       enabled: $('od-enabled').checked,
       url: $('od-url').value.trim(),
-      auth: type === 'header'
+      // OAuth2 is configured through the admin API (docs/integrator-guide.md); leaving auth out keeps it as stored.
+      auth: type === 'oauth2' ? undefined : type === 'header'
         ? { type: 'header', headerName: $('od-header-name').value.trim(), headerValue: $('od-header-value').value || null }
         : { type: 'none' },
       connectTimeoutMs: number('od-connect-timeout'),

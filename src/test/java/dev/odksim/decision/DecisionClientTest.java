@@ -2,8 +2,6 @@ package dev.odksim.decision;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The query of the decision call is percent-encoded per RFC 3986 (DESIGN.md §6.3). */
@@ -24,8 +22,7 @@ class DecisionClientTest {
 
     @Test
     void urlCarriesBothParametersInOrder() {
-        DecisionClient.Call call = new DecisionClient.Call("https://api.example.com/check-access", "abc123", "+4712345678",
-                Map.of(), 1000, 3000, 65536);
-        assertThat(DecisionClient.url(call)).isEqualTo("https://api.example.com/check-access?lockId=abc123&appUserId=%2B4712345678");
+        Target target = new Target("https://api.example.com/check-access", new CallerAuth.None(), null, 1000, 3000, 65536);
+        assertThat(DecisionCaller.url(target, "abc123", "+4712345678")).isEqualTo("https://api.example.com/check-access?lockId=abc123&appUserId=%2B4712345678");
     }
 }

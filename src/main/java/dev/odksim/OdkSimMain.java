@@ -1,0 +1,57 @@
+package dev.odksim;
+
+import dev.odksim.conformance.ValidateCommand;
+import dev.odksim.decision.DecisionCaller;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+
+/**
+ * The jar's entry point. No arguments: start the simulator and serve until stopped. {@code validate …}: run the
+ * conformance suite as plain Java, before and without Quarkus, so it needs no database, seeds no demo data, opens
+ * no port and starts in well under a second. The only place that calls {@link System#exit}.
+ */
+@QuarkusMain
+public class OdkSimMain implements QuarkusApplication {
+
+    public static void main(String... args) {
+        if (args.length > 0) {
+            System.exit(isValidate(args) ? validate(args) : unknownCommand(args[0]));
+        }
+        Quarkus.run(OdkSimMain.class, args);
+    }
+
+    /** Also reached in dev mode ({@code -Dquarkus.args=validate…}), where Quarkus has already started. */
+    @Override
+    public int run(String... args) {
+        if (isValidate(args)) {
+            return validate(args);
+        }
+        if (args.length > 0) {
+            return unknownCommand(args[0]);
+        }
+        Quarkus.waitForExit();
+        return 0;
+    }
+
+    private static int unknownCommand(String command) {
+        System.err.println("odk-sim: unknown command '" + command + "'; run without arguments to serve, or: validate --help");
+        return ValidateCommand.BAD_USAGE;
+    }
+
+    private static boolean isValidate(String[] args) {
+        return args.length > 0 && "validate".equals(args[0]);
+    }
+
+    private static int validate(String[] args) {
+        Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(System.out, false, charset);
+        PrintWriter err = new PrintWriter(System.err, false, charset);
+        boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
+        return ValidateCommand.execute(Arrays.copyOfRange(args, 1, args.length), DecisionCaller.standalone(), out, err, colour);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.odksim.conformance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odksim.common.AdminOnly;
+import dev.odksim.common.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Admin API: validate a project's decision endpoint now (synchronously), and list or fetch past runs. */
+@AdminOnly
+@Path("/api/admin/v1/projects/{projectId}/validations")
+public class ValidationResource {
+
+    @Inject
+    ValidationService validations;
+    @Inject
+    ObjectMapper json;
+
+    /** {@code grant} and {@code deny} as {@code LOCK_ID:E164}; {@code repeats} for the latency and consistency checks. */
+    public record NewValidation(String grant, String deny, Integer repeats) {
+    }
+
+    public record Counts(int passed, int failed, int warnings, int skipped) {
+    }
+
+    /** A run; {@code report} (report.json) only when one run is fetched or created. */
+    public record RunView(String id, String projectId, Instant startedAt, String url, String verdict, int exitCode,
+                          Counts counts, JsonNode report) {
+    }
+
+    @POST
+    public Response validate(@PathParam("projectId") String projectId, NewValidation body) {
+        if (body == null) {
+            throw ProblemException.badRequest("body", "is required: {\"grant\":\"LOCK_ID:E164\",\"deny\":\"LOCK_ID:E164\"}");
+        }
+        ValidationRun run = validations.validate(projectId, body.grant(), body.deny(), body.repeats());
+        return Response.created(URI.create("/api/admin/v1/projects/" + projectId + "/validations/" + run.id))
+                .entity(view(run, true)).build();
+    }
+
+    @GET
+    public Map<String, List<RunView>> list(@PathParam("projectId") String projectId, @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
+        }
+        return Map.of("validations", validations.runs(projectId, limit).stream().map(run -> view(run, false)).toList());
+    }
+
+    @GET
+    @Path("{runId}")
+    public RunView one(@PathParam("projectId") String projectId, @PathParam("runId") String runId) {
+        return view(validations.run(projectId, runId), true);
+    }
+
+    private RunView view(ValidationRun run, boolean withReport) {
+        try {
+            return new RunView(run.id, run.projectId, run.startedAt, run.url, run.verdict, run.exitCode,
+                    new Counts(run.passed, run.failed, run.warnings, run.skipped), withReport ? json.readTree(run.report) : null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored validation run " + run.id + " has a corrupt report", e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.odksim.decision;
+
+import dev.odksim.common.Secrets;
+import dev.odksim.decision.CallerAuth.ApiHeader;
+import dev.odksim.decision.CallerAuth.OAuth2;
+import dev.odksim.decision.DecisionClient.Failure;
+import dev.odksim.decision.DecisionClient.Outbound;
+import dev.odksim.decision.DecisionClient.Reply;
+import dev.odksim.decision.DecisionClient.Response;
+import dev.odksim.decision.DecisionResult.Failed;
+import dev.odksim.decision.TokenCache.Token;
+import dev.odksim.decision.TokenCache.TokenFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One decision call to a {@link Target}, exactly as DESIGN.md §6.3 describes it:
+ * {@code GET {url}?lockId=…&appUserId=…} (RFC 3986 encoding, {@code +} as {@code %2B}), {@code Accept: application/json},
+ * a User-Agent, a request id, the auth (API header or OAuth2 Bearer with one refresh and retry after a 401) and,
+ * when configured, the request signature. Needs no project: the endpoint validator reuses it as is.
+ */
+@ApplicationScoped
+public class DecisionCaller {
+
+    @Inject
+    DecisionClient client;
+    @Inject
+    OAuth2Tokens tokens;
+
+    /**
+     * One call and what came back, with the request as it may be shown (secrets masked).
+     *
+     * @param tokenRefreshed the first answer was a 401 to a cached OAuth2 token, so it was refreshed and the call repeated
+     * @param sent           the request reached the wire (false when the URL is unusable or no token could be had)
+     * @param latencyMs      wall time of the whole exchange, token fetches included
+     */
+    public record Exchange(String requestId, String method, String url, Map<String, String> maskedHeaders,
+                           Reply reply, boolean sent, boolean tokenRefreshed, long latencyMs) {
+    }
+
+    /** The exact URL a decision call goes to. */
+    public static String url(Target target, String lockId, String appUserId) {
+        return target.url() + "?lockId=" + DecisionClient.encode(lockId) + "&appUserId=" + DecisionClient.encode(appUserId);
+    }
+
+    /**
+     * A caller wired by hand, for the {@code validate} command, which runs without CDI: the same transport, auth and
+     * signing as the bean, with its own token cache.
+     */
+    public static DecisionCaller standalone() {
+        DecisionCaller caller = new DecisionCaller();
+        caller.client = new DecisionClient();
+        caller.tokens = new OAuth2Tokens();
+        caller.tokens.client = caller.client;
+        caller.tokens.json = new com.fasterxml.jackson.databind.ObjectMapper();
+        return caller;
+    }
+
+    public Exchange call(Target target, String lockId, String appUserId, String requestId) {
+        return callExactUrl(target, url(target, lockId, appUserId), requestId);
+    }
+
+    /**
+     * The same call to {@code url} exactly as given, instead of the URL built from a lock and a user. Only the
+     * conformance suite uses it: to send what a careless caller would (a raw {@code +}) and see what the endpoint does.
+     */
+    public Exchange callExactUrl(Target target, String url, String requestId) {
+        long started = System.nanoTime();
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            Failure failure = new Failure(new Failed(Outcome.CONNECT_ERROR, "the URL is not usable: " + e.getMessage()), 0);
+            return new Exchange(requestId, "GET", url, Map.of(), failure, false, false, 0);
+        }
+        Token token = null;
+        if (target.auth() instanceof OAuth2 oauth) {
+            try {
+                token = tokens.token(oauth, target.connectTimeoutMs(), target.timeoutMs());
+            } catch (TokenFailure e) {
+                return authError(requestId, url, null, e.getMessage(), false, started);
+            }
+        }
+        Attempt first = attempt(target, uri, requestId, token);
+        if (!(target.auth() instanceof OAuth2 oauth) || !(first.reply() instanceof Response r) || r.status() != 401) {
+            return new Exchange(requestId, "GET", url, first.maskedHeaders(), first.reply(), true, false, DecisionClient.elapsed(started));
+        }
+        tokens.invalidate(oauth, token);
+        Token fresh;
+        try {
+            fresh = tokens.token(oauth, target.connectTimeoutMs(), target.timeoutMs());
+        } catch (TokenFailure e) {
+            return authError(requestId, url, token, "the integrator answered 401 and refreshing the token failed: "
+                    + e.getMessage(), true, started);
+        }
+        Attempt second = attempt(target, uri, requestId, fresh);
+        return new Exchange(requestId, "GET", url, second.maskedHeaders(), second.reply(), true, true, DecisionClient.elapsed(started));
+    }
+
+    private record Attempt(Map<String, String> maskedHeaders, Reply reply) {
+    }
+
+    private Attempt attempt(Target target, URI uri, String requestId, Token token) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> masked = new LinkedHashMap<>();
+        header(headers, masked, "Accept", "application/json", false);
+        header(headers, masked, "User-Agent", DecisionClient.USER_AGENT, false);
+        header(headers, masked, DecisionClient.REQUEST_ID_HEADER, requestId, false);
+        if (target.auth() instanceof ApiHeader api) {
+            header(headers, masked, api.name(), api.value(), true);
+        } else if (target.auth() instanceof CallerAuth.ApiHeaders many) {
+            many.values().forEach((name, value) -> header(headers, masked, name, value, true));
+        } else if (token != null) {
+            headers.put("Authorization", "Bearer " + token.value());
+            masked.put("Authorization", "Bearer " + Secrets.mask(token.value()));
+        }
+        if (target.signingSecret() != null) {
+            // Real wall-clock time, not the simulator's travelled clock: the integrator compares it with its own clock.
+            long timestamp = Instant.now().getEpochSecond();
+            String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            String signature = RequestSigning.signature(target.signingSecret(),
+                    RequestSigning.signedContent(requestId, timestamp, "GET", pathAndQuery));
+            header(headers, masked, RequestSigning.ID, requestId, false);
+            header(headers, masked, RequestSigning.TIMESTAMP, Long.toString(timestamp), false);
+            header(headers, masked, RequestSigning.SIGNATURE, signature, false);
+        }
+        Reply reply = client.send(new Outbound("GET", uri, headers, null, target.connectTimeoutMs(), target.timeoutMs(),
+                target.maxBodyBytes()));
+        return new Attempt(masked, reply);
+    }
+
+    private static void header(Map<String, String> headers, Map<String, String> masked, String name, String value, boolean secret) {
+        headers.put(name, value);
+        masked.put(name, secret ? Secrets.mask(value) : value);
+    }
+
+    private static Exchange authError(String requestId, String url, Token token, String reason, boolean refreshed, long started) {
+        Map<String, String> masked = new LinkedHashMap<>();
+        masked.put("Accept", "application/json");
+        masked.put("User-Agent", DecisionClient.USER_AGENT);
+        masked.put(DecisionClient.REQUEST_ID_HEADER, requestId);
+        masked.put("Authorization", token == null ? "Bearer (no token: the token request failed)" : "Bearer " + Secrets.mask(token.value()));
+        long latency = DecisionClient.elapsed(started);
+        return new Exchange(requestId, "GET", url, masked, new Failure(new Failed(Outcome.AUTH_ERROR, reason), latency),
+                refreshed, refreshed, latency);
+    }
+}

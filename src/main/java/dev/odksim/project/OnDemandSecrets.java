@@ -1,0 +1,115 @@
+package dev.odksim.project;
+
+import dev.odksim.common.Problem.InvalidParam;
+import dev.odksim.common.Secrets;
+import dev.odksim.project.ProjectDtos.Auth;
+import dev.odksim.project.ProjectDtos.Signing;
+
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Validation of the secret-bearing parts of the on-demand configuration (auth of DESIGN.md §6.2, request signing)
+ * and their masked view. Secrets are write-only: an absent or masked ({@code ****…}) value keeps the stored one.
+ */
+final class OnDemandSecrets {
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}");
+    /** RFC 6749 §3.3: scope tokens of %x21 / %x23-5B / %x5D-7E, separated by single spaces. */
+    private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
+    static final int MIN_SIGNING_SECRET = 16;
+
+    private OnDemandSecrets() {
+    }
+
+    /** Applies an {@code auth} update to {@code target} (a copy being validated), collecting what is invalid. */
+    static void applyAuth(Auth auth, OnDemandConfig current, OnDemandConfig target, List<InvalidParam> invalid) {
+        target.authType = auth.type();
+        target.headerName = null;
+        target.headerValue = null;
+        target.oauthTokenUrl = null;
+        target.oauthClientId = null;
+        target.oauthClientSecret = null;
+        target.oauthScope = null;
+        if ("header".equals(auth.type())) {
+            target.headerName = auth.headerName();
+            if (target.headerName == null || !HEADER_NAME.matcher(target.headerName).matches()) {
+                invalid.add(new InvalidParam("auth.headerName", "must be an HTTP header name (token characters)"));
+            }
+            target.headerValue = kept(auth.headerValue(), "header".equals(current.authType) ? current.headerValue : null);
+            if (target.headerValue == null || target.headerValue.isEmpty() || hasControl(target.headerValue)) {
+                invalid.add(new InvalidParam("auth.headerValue", "is required and must not contain control characters"));
+            }
+        } else if ("oauth2".equals(auth.type())) {
+            target.oauthTokenUrl = auth.tokenUrl() == null ? null : auth.tokenUrl().strip();
+            if (!isHttpUrl(target.oauthTokenUrl, true)) {
+                invalid.add(new InvalidParam("auth.tokenUrl", "is required: an absolute http or https URL"));
+            }
+            target.oauthClientId = auth.clientId();
+            if (target.oauthClientId == null || target.oauthClientId.isEmpty() || target.oauthClientId.length() > 500
+                    || hasControl(target.oauthClientId)) {
+                invalid.add(new InvalidParam("auth.clientId", "is required (1-500 characters, no control characters)"));
+            }
+            target.oauthClientSecret = kept(auth.clientSecret(), "oauth2".equals(current.authType) ? current.oauthClientSecret : null);
+            if (target.oauthClientSecret == null || target.oauthClientSecret.isEmpty() || target.oauthClientSecret.length() > 2000
+                    || hasControl(target.oauthClientSecret)) {
+                invalid.add(new InvalidParam("auth.clientSecret", "is required (1-2000 characters, no control characters)"));
+            }
+            target.oauthScope = auth.scope() == null || auth.scope().isBlank() ? null : auth.scope().strip();
+            if (target.oauthScope != null && (target.oauthScope.length() > 1000 || !SCOPE.matcher(target.oauthScope).matches())) {
+                invalid.add(new InvalidParam("auth.scope", "must be scope tokens separated by single spaces (RFC 6749 §3.3)"));
+            }
+        } else if (!"none".equals(auth.type())) {
+            invalid.add(new InvalidParam("auth.type", "must be one of: header, oauth2, none"));
+        }
+    }
+
+    /** Applies a {@code signing} update: enabled needs a secret of at least 16 characters; disabled forgets it. */
+    static void applySigning(Signing signing, OnDemandConfig current, OnDemandConfig target, List<InvalidParam> invalid) {
+        boolean enabled = signing.enabled() != null ? signing.enabled() : current.signingSecret != null || signing.secret() != null;
+        if (!enabled) {
+            target.signingSecret = null;
+            return;
+        }
+        target.signingSecret = kept(signing.secret(), current.signingSecret);
+        if (target.signingSecret == null || target.signingSecret.length() < MIN_SIGNING_SECRET || target.signingSecret.length() > 500
+                || hasControl(target.signingSecret)) {
+            invalid.add(new InvalidParam("signing.secret", "is required when signing is enabled: 16-500 characters, no control characters"));
+        }
+    }
+
+    static Auth maskedAuth(OnDemandConfig c) {
+        return switch (c.authType) {
+            case "header" -> new Auth("header", c.headerName, Secrets.mask(c.headerValue));
+            case "oauth2" -> new Auth("oauth2", null, null, c.oauthTokenUrl, c.oauthClientId, Secrets.mask(c.oauthClientSecret), c.oauthScope);
+            default -> new Auth(c.authType, null, null);
+        };
+    }
+
+    static Signing maskedSigning(OnDemandConfig c) {
+        return new Signing(c.signingSecret != null, c.signingSecret == null ? null : Secrets.mask(c.signingSecret));
+    }
+
+    static boolean isHttpUrl(String url, boolean queryAllowed) {
+        if (url == null || url.isEmpty()) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return uri.isAbsolute() && uri.getHost() != null && (queryAllowed || uri.getRawQuery() == null) && uri.getRawFragment() == null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The new secret, or the stored one when the update leaves it out or sends back the masked form. */
+    private static String kept(String update, String stored) {
+        return update == null || update.startsWith("****") ? stored : update;
+    }
+
+    private static boolean hasControl(String value) {
+        return value.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f);
+    }
+}
