@@ -10,6 +10,7 @@ import dev.odksim.key.KeyService.KeyRequest;
 import dev.odksim.project.Lock;
 import dev.odksim.project.OnDemandConfig;
 import dev.odksim.project.ProjectService;
+import dev.odksim.tag.ScanProofs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,6 +27,8 @@ public class AccessService {
     KeyService keys;
     @Inject
     DecisionService decisions;
+    @Inject
+    ScanProofs scanProofs;
 
     private final SingleFlight<String, AccessResult> flights = new SingleFlight<>();
 
@@ -37,10 +40,10 @@ public class AccessService {
         String appUserId = session.appUserId;
         Lock lock = projects.lock(lockId);
         // §6.5: a double tap or parallel requests of one user (and device) for one lock share one decision and one key.
-        return flights.run(appUserId + "|" + lockId + "|" + session.deviceId, () -> existingOrOnDemand(session, lock));
+        return flights.run(appUserId + "|" + lockId + "|" + session.deviceId, () -> existingOrOnDemand(session, lock, scanProof));
     }
 
-    private AccessResult existingOrOnDemand(AppSession session, Lock lock) {
+    private AccessResult existingOrOnDemand(AppSession session, Lock lock, String scanProof) {
         String appUserId = session.appUserId;
         String lockId = lock.id;
         var existing = keys.activeKey(appUserId, lockId, session.devicePublicKey);
@@ -51,6 +54,10 @@ public class AccessService {
         if (!onDemand.enabled || onDemand.url == null) {
             throw new ProblemException(403, "Access denied", "You have no key for this lock and on-demand keys are not enabled for its project",
                     null, "ON_DEMAND_DISABLED");
+        }
+        if (onDemand.requireScanProof) {
+            // §5 physical presence: checked before the integrator is asked; an existing key (above) needs no new scan.
+            scanProofs.require(scanProof, lockId, appUserId);
         }
         DecisionService.Made made = decisions.decide(onDemand, lockId, appUserId);
         DecisionResult result = made.result();

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,12 @@ public interface OdkConfig {
 
     /** The bundled reference integrator (DESIGN.md §9). */
     Integrator integrator();
+
+    /** Sticker trust: scan proofs (DESIGN.md §5). */
+    Stickers stickers();
+
+    /** App Links / Universal Links and the browser hand-off to an app (DESIGN.md §5). */
+    AppLinks appLinks();
 
     interface Otp {
         /** How long a one-time code stays valid. */
@@ -174,5 +181,33 @@ public interface OdkConfig {
         /** The API key the reference integrator expects in {@code X-Api-Key}. */
         @WithDefault("demo-integrator-key")
         String apiKey();
+    }
+
+    interface Stickers {
+        /** Lifetime of the signed scan proof a verified sticker scan yields. */
+        @WithDefault("PT2M")
+        Duration scanProofTtl();
+    }
+
+    interface AppLinks {
+        /** Android application id for {@code /.well-known/assetlinks.json}, e.g. {@code com.example.odk}. Default: none (empty list). */
+        Optional<String> androidPackage();
+
+        /** SHA-256 fingerprints of the Android app's signing certificates ({@code AB:CD:...}), comma-separated. */
+        Optional<List<String>> androidSha256CertFingerprints();
+
+        /** iOS app ids ({@code TEAMID.bundle.id}) for {@code /.well-known/apple-app-site-association}, comma-separated. */
+        Optional<List<String>> iosAppIds();
+
+        /**
+         * Link that hands a browser's sticker scan to an app: a custom scheme or an Android intent URL, with the
+         * placeholders {@code {tagId}}, {@code {lockId}}, {@code {scanProof}} and {@code {phoneUrl}} (the phone web page,
+         * e.g. as {@code S.browser_fallback_url}), each percent-encoded. Default: none (browsers get the phone web page).
+         */
+        Optional<String> openInAppUrl();
+
+        /** With an open-in-app URL: send browsers straight to it (303) instead of showing the phone page with an "Open in app" link. */
+        @WithDefault("false")
+        boolean redirectBrowsers();
     }
 }

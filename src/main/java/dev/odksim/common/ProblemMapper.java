@@ -40,6 +40,12 @@ public class ProblemMapper {
                 "The request body is not valid JSON: " + e.getOriginalMessage(), null, null));
     }
 
+    /** More specific than Quarkus' own mapper for this type (a wrong JSON type, e.g. "yes" for a boolean), so it wins. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
         List<Problem.InvalidParam> params = e.getConstraintViolations().stream()

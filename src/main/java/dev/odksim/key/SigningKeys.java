@@ -1,13 +1,18 @@
 package dev.odksim.key;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.odksim.common.Ids;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
@@ -136,6 +141,21 @@ public class SigningKeys {
 
     ECKey current() {
         return current;
+    }
+
+    /**
+     * Signs other platform JWTs (e.g. scan proofs) with the current key; their distinct JOSE {@code typ} keeps them
+     * from ever passing as a key.
+     */
+    public String sign(JOSEObjectType type, JWTClaimsSet claims) {
+        ECKey key = current;
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(type).build(), claims);
+        try {
+            jwt.sign(new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a " + type, e);
+        }
+        return jwt.serialize();
     }
 
     /** The public JWKS served at {@code /.well-known/jwks.json}: the current key and retired keys still needed, per the clock. */

@@ -55,4 +55,7 @@ public class OnDemandConfig extends PanacheEntityBase {
     /** Decisions kept in the log of this project; older ones are pruned. */
     @Column(name = "decision_retention")
     public int decisionRetention = 5000;
+    /** DESIGN.md §5: an on-demand decision needs a valid scan proof of a sticker of the lock. */
+    @Column(name = "require_scan_proof")
+    public boolean requireScanProof;
 }

@@ -49,16 +49,26 @@ public final class ProjectDtos {
     /**
      * The on-demand configuration (DESIGN.md §6.1). On update every field is optional: an absent one keeps its value.
      * {@code circuitBreakerFailures}, {@code circuitBreakerDelayMs} and {@code maxConcurrent} are the protection of §6.5;
-     * {@code decisionRetention} bounds the decision log of the project.
+     * {@code decisionRetention} bounds the decision log of the project; {@code requireScanProof} (DESIGN.md §5) makes
+     * on-demand decisions need a scan proof of a sticker of the lock.
      */
     public record OnDemandView(Boolean enabled, String url, Auth auth, Integer connectTimeoutMs, Integer timeoutMs,
                                Long defaultDurationSeconds, Long maxDurationSeconds, Signing signing,
                                Integer circuitBreakerFailures, Integer circuitBreakerDelayMs, Integer maxConcurrent,
-                               Integer decisionRetention) {
+                               Integer decisionRetention, Boolean requireScanProof) {
         public OnDemandView(Boolean enabled, String url, Auth auth, Integer connectTimeoutMs, Integer timeoutMs,
                             Long defaultDurationSeconds, Long maxDurationSeconds) {
             this(enabled, url, auth, connectTimeoutMs, timeoutMs, defaultDurationSeconds, maxDurationSeconds,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
+        }
+
+        /** Without the sticker-trust setting {@code requireScanProof} (DESIGN.md §5), which then keeps its value. */
+        public OnDemandView(Boolean enabled, String url, Auth auth, Integer connectTimeoutMs, Integer timeoutMs,
+                            Long defaultDurationSeconds, Long maxDurationSeconds, Signing signing,
+                            Integer circuitBreakerFailures, Integer circuitBreakerDelayMs, Integer maxConcurrent,
+                            Integer decisionRetention) {
+            this(enabled, url, auth, connectTimeoutMs, timeoutMs, defaultDurationSeconds, maxDurationSeconds, signing,
+                    circuitBreakerFailures, circuitBreakerDelayMs, maxConcurrent, decisionRetention, null);
         }
     }
 }

@@ -159,6 +159,9 @@ public class ProjectService {
         current.timeoutMs = timeout;
         current.defaultDurationSeconds = defaultDuration;
         current.maxDurationSeconds = maxDuration;
+        if (update.requireScanProof() != null) {
+            current.requireScanProof = update.requireScanProof();
+        }
         return current;
     }
 
@@ -166,7 +169,7 @@ public class ProjectService {
     public static OnDemandView view(OnDemandConfig c) {
         return new OnDemandView(c.enabled, c.url, OnDemandSecrets.maskedAuth(c), c.connectTimeoutMs, c.timeoutMs,
                 c.defaultDurationSeconds, c.maxDurationSeconds, OnDemandSecrets.maskedSigning(c), c.breakerFailures,
-                c.breakerDelayMs, c.maxConcurrent, c.decisionRetention);
+                c.breakerDelayMs, c.maxConcurrent, c.decisionRetention, c.requireScanProof);
     }
 
     private static void copySecrets(OnDemandConfig from, OnDemandConfig to) {

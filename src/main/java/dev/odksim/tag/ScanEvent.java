@@ -24,4 +24,11 @@ public class ScanEvent extends PanacheEntityBase {
     public Instant at;
     public String outcome;
     public String reason;
+    /** The tag's trust mode at the time of the scan (null for an unknown tag). */
+    public String mode;
+    /** The chip UID the URL carried (mirror) or proved (SUN), if any. */
+    @Column(name = "chip_uid")
+    public String chipUid;
+    /** The tap counter the URL carried, if any. */
+    public Long counter;
 }

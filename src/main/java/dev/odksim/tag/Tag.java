@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** An NFC sticker: its id is the last path segment of the sticker URL; it points at one lock (DESIGN.md §3, §5). */
+/**
+ * An NFC sticker: its id is the last path segment of the sticker URL; it points at one lock (DESIGN.md §3, §5).
+ * The SUN keys are secrets: no view, log line or toString carries them.
+ */
 @Entity
 @Table(name = "tags")
 public class Tag extends PanacheEntityBase {
@@ -30,4 +33,20 @@ public class Tag extends PanacheEntityBase {
     public String state;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "retired_at")
+    public Instant retiredAt;
+    /** ntag-mirror: {@code uid | counter | both}, or null until the first good scan pins it. */
+    @Column(name = "mirror_form")
+    public String mirrorForm;
+    /** ntag424-sun: the SDM meta-read key (K_SDMMetaRead), 32 hex digits. */
+    @Column(name = "sun_meta_read_key")
+    public String sunMetaReadKey;
+    /** ntag424-sun: the SDM file-read key (K_SDMFileRead) the session MAC key is derived from, 32 hex digits. */
+    @Column(name = "sun_file_read_key")
+    public String sunFileReadKey;
+
+    @Override
+    public String toString() {
+        return "Tag<" + id + ">";
+    }
 }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 
-/** Admin API: a project's stickers. */
+/** Admin API: a project's stickers (create, retire, reassign). SUN keys go in and never come out. */
 @AdminOnly
 @Path("/api/admin/v1/projects/{projectId}/tags")
 public class TagAdminResource {
@@ -20,10 +20,17 @@ public class TagAdminResource {
     @Inject
     TagService tags;
 
-    public record NewTag(String lockId, String tagId, String chipUid, String mode) {
+    /** {@code metaReadKey}/{@code fileReadKey}: ntag424-sun only, 32 hex digits each, write-only. */
+    public record NewTag(String lockId, String tagId, String chipUid, String mode, String mirror, String metaReadKey,
+                         String fileReadKey) {
     }
 
-    public record TagView(String tagId, String lockId, String url, String mode, String chipUid, String state, Instant createdAt) {
+    public record Reassignment(String lockId) {
+    }
+
+    /** A tag as the admin API shows it: {@code sunKeys} says whether keys are stored, never what they are. */
+    public record TagView(String tagId, String lockId, String url, String mode, String chipUid, String state, Instant createdAt,
+                          String mirror, Long lastCounter, Boolean sunKeys, Instant retiredAt) {
     }
 
     @GET
@@ -36,11 +43,36 @@ public class TagAdminResource {
         if (body == null) {
             throw ProblemException.badRequest("lockId", "is required");
         }
-        Tag tag = tags.create(projectId, body.lockId(), body.tagId(), body.chipUid(), body.mode());
+        Tag tag = tags.create(projectId, new TagService.TagSpec(body.lockId(), body.tagId(), body.chipUid(), body.mode(),
+                body.mirror(), body.metaReadKey(), body.fileReadKey()));
         return Response.status(201).entity(view(tag)).build();
     }
 
+    @GET
+    @Path("{tagId}")
+    public TagView get(@PathParam("projectId") String projectId, @PathParam("tagId") String tagId) {
+        return view(tags.tag(projectId, tagId));
+    }
+
+    /** Retires the tag: its sticker opens nothing any more (404 RETIRED_TAG on scan). */
+    @POST
+    @Path("{tagId}/retire")
+    public TagView retire(@PathParam("projectId") String projectId, @PathParam("tagId") String tagId) {
+        return view(tags.retire(projectId, tagId));
+    }
+
+    /** Points the (unchanged) sticker at another lock of the project. */
+    @POST
+    @Path("{tagId}/reassign")
+    public TagView reassign(@PathParam("projectId") String projectId, @PathParam("tagId") String tagId, Reassignment body) {
+        if (body == null) {
+            throw ProblemException.badRequest("lockId", "is required");
+        }
+        return view(tags.reassign(projectId, tagId, body.lockId()));
+    }
+
     private TagView view(Tag tag) {
-        return new TagView(tag.id, tag.lockId, tags.stickerUrl(tag), tag.mode, tag.chipUid, tag.state, tag.createdAt);
+        return new TagView(tag.id, tag.lockId, tags.stickerUrl(tag), tag.mode, tag.chipUid, tag.state, tag.createdAt,
+                tag.mirrorForm, tag.lastCounter, TagService.SUN.equals(tag.mode) ? tag.sunMetaReadKey != null : null, tag.retiredAt);
     }
 }

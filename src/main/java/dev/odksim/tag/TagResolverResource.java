@@ -1,29 +1,47 @@
 package dev.odksim.tag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odksim.appauth.AppAuthService;
+import dev.odksim.appauth.AppSession;
+import dev.odksim.common.BearerTokens;
+import dev.odksim.common.Problem;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.PublicUrls;
 import dev.odksim.decision.DecisionClient;
 import dev.odksim.web.PhonePage;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
 /**
- * The sticker URL {@code /t/{tagId}} (DESIGN.md §5): the app asks for JSON and gets the lock and what to do next;
- * a phone's browser gets the phone web app, already pointed at the lock.
+ * The sticker URL {@code /t/{tagId}} (DESIGN.md §5): the app asks for JSON and gets the lock, what to do next and a
+ * scan proof; a phone's browser gets the phone web app, already pointed at the lock (or handed to a configured app).
+ * A refused scan (unknown, retired, malformed, copied, replayed, bad MAC) is problem+json, or the phone page showing it.
  */
 @Path("/t/{tagId}")
 public class TagResolverResource {
 
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+
     @Inject
-    TagService tags;
+    ScanService scans;
+    @Inject
+    AppLinks appLinks;
+    @Inject
+    AppAuthService appAuth;
     @Inject
     PublicUrls urls;
     @Inject
@@ -31,29 +49,50 @@ public class TagResolverResource {
     @Inject
     ObjectMapper json;
 
-    /** What the app gets from a scan (API.md). */
-    public record ScanView(String tagId, String lockId, String lockName, String projectId, String accessUrl) {
+    /**
+     * What the app gets from a scan (API.md; the first five fields are the stable contract). {@code scanProof} goes
+     * with the access request; {@code counter} is the tap counter the sticker proved (mirror / SUN), if any.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ScanView(String tagId, String lockId, String lockName, String projectId, String accessUrl,
+                           String mode, Long counter, String scanProof, Instant scanProofExpiresAt, String openInAppUrl) {
     }
 
     @GET
-    public Response scan(@PathParam("tagId") String tagId, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    public Response scan(@PathParam("tagId") String tagId, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
         boolean browser = accept != null && accept.contains("text/html");
-        TagService.Resolution resolution;
-        try {
-            resolution = tags.resolve(tagId);
-        } catch (ProblemException e) {
+        ScanService.Scan scan = scans.resolve(tagId, request.query(), scanningUser(authorization));
+        if (scan instanceof ScanService.Refused refused) {
+            ProblemException problem = new ProblemException(refused.outcome().status(), refused.outcome().title(), refused.detail(),
+                    refused.field() == null ? null : List.of(new Problem.InvalidParam(refused.field(), refused.detail())),
+                    refused.outcome().reason());
             if (!browser) {
-                throw e;
+                throw problem;
             }
-            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(phonePage.render(null, toJson(e.toProblem()))).build();
+            return Response.status(problem.status()).type(HTML).entity(phonePage.render(null, toJson(problem.toProblem()))).build();
         }
-        ScanView view = new ScanView(resolution.tag().id, resolution.lock().id, resolution.lock().name, resolution.tag().projectId,
-                urls.base() + "/api/app/v1/locks/" + DecisionClient.encode(resolution.lock().id) + "/access");
-        if (browser) {
-            return Response.ok(phonePage.render(toJson(view), null), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        ScanService.Accepted accepted = (ScanService.Accepted) scan;
+        String lockId = accepted.lock().id;
+        String proof = accepted.proof().token();
+        String openInApp = appLinks.openInAppUrl(accepted.tag().id, lockId, proof).orElse(null);
+        ScanView view = new ScanView(accepted.tag().id, lockId, accepted.lock().name, accepted.tag().projectId,
+                urls.base() + "/api/app/v1/locks/" + DecisionClient.encode(lockId) + "/access",
+                accepted.tag().mode, accepted.counter(), proof, accepted.proof().expiresAt(), openInApp);
+        if (!browser) {
+            return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();
+        URI redirect = appLinks.redirectBrowsers() ? AppLinks.asUri(openInApp) : null;
+        if (redirect != null) {
+            return Response.seeOther(redirect).build();
+        }
+        return Response.ok(phonePage.render(toJson(view), null), HTML).build();
+    }
+
+    /** The app user scanning, when the app sent its session along; binds the scan proof to them. Never refuses a scan. */
+    private String scanningUser(String authorization) {
+        String token = BearerTokens.from(authorization);
+        return token == null ? null : appAuth.session(token).map((AppSession s) -> s.appUserId).orElse(null);
     }
 
     private String toJson(Object value) {
@@ -63,5 +102,4 @@ public class TagResolverResource {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -1,6 +1,7 @@
 package dev.odksim.tag;
 
 import dev.odksim.common.Ids;
+import dev.odksim.common.Problem.InvalidParam;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.PublicUrls;
 import dev.odksim.common.SimClock;
@@ -10,16 +11,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Sticker administration and the tag resolver (DESIGN.md §5, plain mode). */
+/**
+ * Sticker administration (DESIGN.md §3, §5): create tags in a trust mode, retire them, point them at another lock.
+ * The sticker itself never changes: its URL is {@code /t/{tagId}} whatever the tag points at.
+ */
 @ApplicationScoped
 public class TagService {
 
+    public static final String NONE = "none";
+    public static final String MIRROR = "ntag-mirror";
+    public static final String SUN = "ntag424-sun";
+    private static final List<String> MODES = List.of(NONE, MIRROR, SUN);
+    private static final List<String> MIRROR_FORMS = List.of(NtagMirror.BOTH, NtagMirror.UID, NtagMirror.COUNTER);
     private static final Pattern CHIP_UID = Pattern.compile("[0-9A-F]{14}");
-    private static final List<String> MODES = List.of("none");
+    private static final Pattern AES_KEY = Pattern.compile("[0-9A-F]{32}");
 
     @Inject
     ProjectService projects;
@@ -28,41 +39,57 @@ public class TagService {
     @Inject
     PublicUrls urls;
 
-    /** A resolved scan: the tag and the lock it opens. */
-    public record Resolution(Tag tag, Lock lock) {
+    /**
+     * A new tag. {@code mirror} ({@code uid|counter|both}, ntag-mirror only) may be left out: the first good scan pins
+     * it. {@code metaReadKey} and {@code fileReadKey} (ntag424-sun only) are 16-byte AES keys as hex.
+     */
+    public record TagSpec(String lockId, String tagId, String chipUid, String mode, String mirror, String metaReadKey,
+                          String fileReadKey) {
     }
 
     @Transactional
     public Tag create(String projectId, String lockId, String tagId, String chipUid, String mode) {
+        return create(projectId, new TagSpec(lockId, tagId, chipUid, mode, null, null, null));
+    }
+
+    @Transactional
+    public Tag create(String projectId, TagSpec spec) {
         projects.project(projectId);
-        if (lockId == null || lockId.isBlank()) {
-            throw ProblemException.badRequest("lockId", "is required");
-        }
-        Lock lock = projects.lock(lockId);
-        if (!lock.projectId.equals(projectId)) {
-            throw ProblemException.badRequest("lockId", "belongs to another project");
-        }
-        String id = Ids.chosenOr("tagId", tagId, () -> Ids.shortId(10));
+        Lock lock = lockOfProject(projectId, spec.lockId());
+        String id = Ids.chosenOr("tagId", spec.tagId(), () -> Ids.shortId(10));
         if (Tag.findById(id) != null) {
             throw ProblemException.conflict("A tag with id '" + id + "' already exists");
         }
-        String uid = null;
-        if (chipUid != null) {
-            uid = chipUid.replace(":", "").strip().toUpperCase(Locale.ROOT);
-            if (!CHIP_UID.matcher(uid).matches()) {
-                throw ProblemException.badRequest("chipUid", "must be the 7-byte chip UID as 14 hex digits, e.g. 04DE5F1EACC040");
-            }
+        List<InvalidParam> invalid = new ArrayList<>();
+        String mode = spec.mode() == null ? NONE : spec.mode();
+        if (!MODES.contains(mode)) {
+            invalid.add(new InvalidParam("mode", "must be one of " + String.join(", ", MODES)));
         }
-        String tagMode = mode == null ? "none" : mode;
-        if (!MODES.contains(tagMode)) {
-            throw ProblemException.badRequest("mode", "must be one of " + String.join(", ", MODES));
+        String uid = normalised(spec.chipUid());
+        if (uid != null && !CHIP_UID.matcher(uid).matches()) {
+            invalid.add(new InvalidParam("chipUid", "must be the 7-byte chip UID as 14 hex digits, e.g. 04DE5F1EACC040"));
+        }
+        if (MIRROR.equals(mode) && uid == null) {
+            invalid.add(new InvalidParam("chipUid", "is required for ntag-mirror: the resolver checks the mirrored UID against it"));
+        }
+        if (spec.mirror() != null && (!MIRROR.equals(mode) || !MIRROR_FORMS.contains(spec.mirror()))) {
+            invalid.add(new InvalidParam("mirror", MIRROR.equals(mode) ? "must be one of " + String.join(", ", MIRROR_FORMS)
+                    : "is only for mode ntag-mirror"));
+        }
+        String metaReadKey = sunKey("metaReadKey", spec.metaReadKey(), mode, invalid);
+        String fileReadKey = sunKey("fileReadKey", spec.fileReadKey(), mode, invalid);
+        if (!invalid.isEmpty()) {
+            throw ProblemException.invalid(invalid);
         }
         Tag tag = new Tag();
         tag.id = id;
         tag.projectId = projectId;
-        tag.lockId = lockId;
+        tag.lockId = lock.id;
         tag.chipUid = uid;
-        tag.mode = tagMode;
+        tag.mode = mode;
+        tag.mirrorForm = spec.mirror();
+        tag.sunMetaReadKey = metaReadKey;
+        tag.sunFileReadKey = fileReadKey;
         tag.state = Tag.ACTIVE;
         tag.createdAt = clock.now();
         tag.persist();
@@ -74,40 +101,71 @@ public class TagService {
         return Tag.list("projectId = ?1 order by createdAt, id", projectId);
     }
 
-    /** Resolves a scanned sticker and records the scan, whatever its outcome; 404 for an unknown or retired tag. */
-    @Transactional(dontRollbackOn = ProblemException.class)
-    public Resolution resolve(String tagId) {
-        Tag tag = tagId.length() > 64 ? null : Tag.findById(tagId);
-        if (tag == null) {
-            record(tagId, null, null, "unknown", "no tag with this id");
-            throw new ProblemException(404, "Unknown sticker", "This sticker (" + abbreviate(tagId) + ") is not registered with the simulator", null, "UNKNOWN_TAG");
+    /** A tag of this project; 404 for an unknown tag or one of another project. */
+    public Tag tag(String projectId, String tagId) {
+        projects.project(projectId);
+        return Optional.ofNullable(Tag.<Tag>findById(tagId)).filter(t -> t.projectId.equals(projectId))
+                .orElseThrow(() -> ProblemException.notFound("Tag", tagId));
+    }
+
+    /** Retires the tag: its sticker opens nothing from now on (404 RETIRED_TAG). Retiring twice changes nothing. */
+    @Transactional
+    public Tag retire(String projectId, String tagId) {
+        Tag tag = tag(projectId, tagId);
+        if (Tag.ACTIVE.equals(tag.state)) {
+            tag.state = Tag.RETIRED;
+            tag.retiredAt = clock.now();
         }
+        return tag;
+    }
+
+    /** Points the sticker at another lock of the same project; chip, keys and counter stay (it is the same sticker). */
+    @Transactional
+    public Tag reassign(String projectId, String tagId, String lockId) {
+        Tag tag = tag(projectId, tagId);
+        Lock lock = lockOfProject(projectId, lockId);
         if (!Tag.ACTIVE.equals(tag.state)) {
-            record(tagId, tag.projectId, tag.lockId, "retired", "tag is retired");
-            throw new ProblemException(404, "Retired sticker", "This sticker has been retired and opens nothing", null, "RETIRED_TAG");
+            throw ProblemException.conflict("Tag '" + tagId + "' is retired; create a new tag for the sticker instead");
         }
-        Lock lock = projects.lock(tag.lockId);
-        record(tagId, tag.projectId, tag.lockId, "ok", null);
-        return new Resolution(tag, lock);
+        tag.lockId = lock.id;
+        return tag;
     }
 
     public String stickerUrl(Tag tag) {
         return urls.sticker(tag.id);
     }
 
-    private void record(String tagId, String projectId, String lockId, String outcome, String reason) {
-        ScanEvent event = new ScanEvent();
-        event.id = Ids.uuid();
-        event.tagId = abbreviate(tagId);
-        event.projectId = projectId;
-        event.lockId = lockId;
-        event.at = clock.now();
-        event.outcome = outcome;
-        event.reason = reason;
-        event.persist();
+    private Lock lockOfProject(String projectId, String lockId) {
+        if (lockId == null || lockId.isBlank()) {
+            throw ProblemException.badRequest("lockId", "is required");
+        }
+        Lock lock = Lock.findById(lockId);
+        if (lock == null) {
+            throw ProblemException.badRequest("lockId", "no lock with id '" + lockId + "'");
+        }
+        if (!lock.projectId.equals(projectId)) {
+            throw ProblemException.badRequest("lockId", "belongs to another project");
+        }
+        return lock;
     }
 
-    private static String abbreviate(String value) {
-        return value.length() <= 64 ? value : value.substring(0, 61) + "...";
+    /** A SUN key: required for ntag424-sun, refused for the other modes. The value never appears in a message. */
+    private static String sunKey(String field, String value, String mode, List<InvalidParam> invalid) {
+        String key = normalised(value);
+        if (!SUN.equals(mode)) {
+            if (key != null) {
+                invalid.add(new InvalidParam(field, "is only for mode ntag424-sun"));
+            }
+            return null;
+        }
+        if (key == null || !AES_KEY.matcher(key).matches()) {
+            invalid.add(new InvalidParam(field, "is required for ntag424-sun: the 16-byte AES key as 32 hex digits"));
+            return null;
+        }
+        return key;
+    }
+
+    private static String normalised(String hex) {
+        return hex == null ? null : hex.replace(":", "").replace(" ", "").strip().toUpperCase(Locale.ROOT);
     }
 }

@@ -37,6 +37,15 @@
     BODY_TOO_LARGE: 'The integrator\'s answer was too large to be a decision, so no key was made.',
     UNKNOWN_TAG: 'This sticker is not registered with the simulator. Check the sticker, or create it on the dashboard.',
     RETIRED_TAG: 'This sticker has been retired and opens nothing.',
+    SCAN_MALFORMED: 'This sticker URL is incomplete or altered: scan the sticker itself rather than a copied link.',
+    SCAN_CLONE: 'This URL did not come from the registered chip: the sticker looks copied (or the URL was edited).',
+    SCAN_REPLAY: 'This sticker URL was already used: it is a replay of an earlier tap. Tap the sticker itself again.',
+    SCAN_BAD_MAC: 'The sticker\'s signature does not verify: the URL was altered or forged.',
+    SCAN_PROOF_REQUIRED: 'This project requires you to be at the door: scan the lock\'s sticker, then request access.',
+    SCAN_PROOF_INVALID: 'The proof of your sticker scan is not valid. Scan the sticker again.',
+    SCAN_PROOF_EXPIRED: 'Your sticker scan is too old (it lasts about two minutes). Scan the sticker again.',
+    SCAN_PROOF_WRONG_LOCK: 'Your sticker scan was for another lock. Scan this lock\'s sticker.',
+    SCAN_PROOF_WRONG_USER: 'The sticker was scanned by another user. Scan it yourself.',
     EXPIRED: 'The key has expired. Request access again.',
     NOT_YET_VALID: 'The key is not valid yet: wait until its start time.',
     WRONG_LOCK: 'This key belongs to another lock.',
@@ -192,6 +201,7 @@
       lockId: scan.lockId,
       lockName: scan.lockName || null,
       accessPath: samePath(scan.accessUrl, scan.lockId),
+      scanProof: scan.scanProof || null,   // sent with the access request (projects may require it, DESIGN.md §5)
       via: via
     };
     state.key = null;
@@ -200,6 +210,11 @@
     text('lock-id', scan.lockId);
     text('lock-via', via ? ' · ' + via : '');
     show('lock-chosen', true);
+    var openInApp = $('open-in-app');
+    if (openInApp) {
+      openInApp.hidden = !scan.openInAppUrl;
+      if (scan.openInAppUrl) { openInApp.href = scan.openInAppUrl; }
+    }
     render();
   }
 
@@ -459,7 +474,8 @@
     busy(button, true);
     clearError();
     show('unlock-result', false);
-    call('POST', state.lock.accessPath, {}, true).then(function (r) {
+    var request = state.lock.scanProof ? { scanProof: state.lock.scanProof } : {};
+    call('POST', state.lock.accessPath, request, true).then(function (r) {
       state.key = r.body.key;
       state.keySource = r.body.source === 'existing' ? 'you already had this key' : 'made on demand';
       render();
