@@ -228,7 +228,8 @@
   /** Resolves a sticker as the app does: GET /t/{tagId} with Accept: application/json (the scan is recorded). */
   function resolveSticker(tagPath, via) {
     clearError();
-    return call('GET', tagPath).then(function (r) { chooseLock(r.body, via); }, showScanProblem);
+    // Logged in: the session goes along, so the scan proof is bound to this user (the resolver never refuses a scan for it).
+    return call('GET', tagPath, undefined, loggedIn()).then(function (r) { chooseLock(r.body, via); }, showScanProblem);
   }
 
   /** "/t/{tagId}" (+ query, e.g. an NTAG mirror) from a sticker URL, or null. */

@@ -307,14 +307,22 @@
     return Promise.all([loadScans(), loadAccessEvents()]);
   }
 
+  /** The project's sticker scans (tag package), with the scans of unknown stickers (no project) mixed in by time. */
   function loadScans() {
-    return api('GET', projectPath('/activity?limit=20')).then(function (a) {
+    return Promise.all([
+      api('GET', projectPath('/scans?limit=20')),
+      api('GET', '/api/admin/v1/scans?outcome=unknown&limit=10')
+    ]).then(function (answers) {
+      var scans = (answers[0].scans || []).concat(answers[1].scans || [])
+        .sort(function (a, b) { return String(b.at).localeCompare(String(a.at)); }).slice(0, 20);
       table('scans', [
         { title: 'When', cell: function (s) { return time(s.at); } },
         { title: 'Sticker', cell: function (s) { return el('code', { text: s.tagId }); } },
         { title: 'Outcome', cell: function (s) { return pill(s.outcome, s.outcome === 'ok' ? 'ok' : 'failed'); } },
-        { title: 'Lock / reason', cell: function (s) { return s.lockId ? lockName(s.lockId) + (s.reason ? ' · ' + s.reason : '') : (s.reason || ''); } }
-      ], a.scans || [], 'No scans yet: open a sticker URL.');
+        { title: 'Lock / reason', cell: function (s) { return s.lockId ? lockName(s.lockId) + (s.reason ? ' · ' + s.reason : '') : (s.reason || ''); } },
+        { title: 'Trust', cell: function (s) {
+          return (s.mode || '') + (s.chipUid ? ' · chip ' + s.chipUid : '') + (s.counter != null ? ' · tap ' + s.counter : ''); } }
+      ], scans, 'No scans yet: open a sticker URL.');
     }, fail('Loading the sticker scans'));
   }
 

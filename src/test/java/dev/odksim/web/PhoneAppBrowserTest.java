@@ -92,6 +92,14 @@ class PhoneAppBrowserTest {
         WebElement result = phone.visible("unlock-result");
         wait.until(ExpectedConditions.attributeToBe(result, "data-result", "unlocked"));
         assertThat(result.findElement(By.cssSelector("[data-testid=unlock-key-id]")).getText()).isEqualTo(keyId);
+
+        // The lock's log (lock package, shown on the dashboard): the refusal without proof, then the unlock.
+        List<Map<String, Object>> events = Api.admin().queryParam("limit", 1000).get("/api/admin/v1/projects/demo/access-events")
+                .then().statusCode(200).extract().path("accessEvents.findAll { it.lockId == '" + lock + "' }");
+        assertThat(events).extracting(e -> e.get("result")).containsExactly("unlocked", "refused");
+        assertThat((String) events.get(1).get("reason")).startsWith("PROOF_REQUIRED");
+        Api.assertProblem(Api.admin().queryParam("limit", 0).get("/api/admin/v1/projects/demo/access-events"), 400);
+        Api.assertProblem(Api.admin().get("/api/admin/v1/projects/no-such-project/access-events"), 404);
     }
 
     @Test
