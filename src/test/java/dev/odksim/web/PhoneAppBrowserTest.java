@@ -10,16 +10,25 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The phone web app in a real browser (headless Chromium, at localhost: a secure context with WebCrypto): a sticker
  * opens the flow, a worker logs in with the code from the SMS inbox, gets a key with a countdown and unlocks; a key
- * bound to the browser's device key opens the lock through a signed challenge; a worker without a task, and an
- * unknown sticker, are told what happened in words.
+ * bound to the browser's device key opens the lock through a signed challenge; at a plain-http network address (no
+ * WebCrypto) the page says keys are not device-bound; a worker without a task, and an unknown sticker, are told what
+ * happened in words.
  */
 @QuarkusTest
 class PhoneAppBrowserTest {
@@ -103,6 +112,26 @@ class PhoneAppBrowserTest {
     }
 
     @Test
+    void onAPlainHttpNetworkAddressThePageSaysKeysAreNotDeviceBound() throws Exception {
+        String address = networkAddress();
+        assumeTrue(address != null, "no non-loopback IPv4 address to reach the test application by");
+        String lock = Api.newLock("demo");
+        String worker = workerWithTaskAt(lock);
+        phone.driver().get(phone.url("app?lock=" + lock).replace("localhost", address)); // http://<LAN address>: not secure
+        wait.until(ExpectedConditions.textToBe(By.id("lock-id"), lock));
+        assertThat(phone.script("return window.isSecureContext")).isEqualTo(false);
+        assertThat(phone.visible("device-key-note").getText()).contains("not a secure context").contains("not device-bound");
+
+        logIn(worker);
+        phone.click("request-access");
+        WebElement binding = phone.visible("key-binding");
+        wait.until(ExpectedConditions.attributeToBe(binding, "data-bound", "false"));
+        assertThat(Api.keys("demo", lock)).singleElement().satisfies(k -> assertThat(k.get("deviceBound")).isEqualTo(false));
+        phone.click("unlock");
+        wait.until(ExpectedConditions.attributeToBe(phone.visible("unlock-result"), "data-result", "unlocked"));
+    }
+
+    @Test
     void workerWithoutTaskIsToldAccessWasDenied() {
         phone.open("t/demo-front");
         wait.until(ExpectedConditions.textToBe(By.id("lock-name"), "Front door"));
@@ -136,6 +165,37 @@ class PhoneAppBrowserTest {
         wait.until(ExpectedConditions.textToBe(By.id("lock-name"), "demo-storage"));
         phone.visible("phone-input");
         assertThat(phone.driver().findElement(By.id("code-hint")).isDisplayed()).isFalse();
+    }
+
+    /** This machine's first non-loopback IPv4 address (a phone on the LAN would use one like it), or null. */
+    private static String networkAddress() throws SocketException {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+                    return address.getHostAddress();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A new reference-integrator worker with a task at {@code lock} now (own number: the shared numbers' OTP limits stay untouched). */
+    private static String workerWithTaskAt(String lock) {
+        String phoneNumber = "+4742" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String workerId = Api.uniqueId("w");
+        Api.admin().body(Map.of("id", workerId, "name", "LAN phone", "phone", phoneNumber)).post("/integrator/admin/workers")
+                .then().statusCode(201);
+        String location = Api.uniqueId("loc");
+        Api.admin().body(Map.of("id", location, "name", "Location " + lock, "lockIds", List.of(lock)))
+                .post("/integrator/admin/locations").then().statusCode(201);
+        Instant now = Instant.now();
+        Api.admin().body(Map.of("workerId", workerId, "locationId", location, "title", "LAN task",
+                "start", now.minusSeconds(60).toString(), "end", now.plusSeconds(3600).toString()))
+                .post("/integrator/admin/tasks").then().statusCode(201);
+        return phoneNumber;
     }
 
     private void logIn(String number) {
