@@ -9,6 +9,7 @@
   var TOKEN = 'odk.app.token';        // sessionStorage: the app access token (one browser tab = one session)
   var USER = 'odk.app.appUserId';     // sessionStorage: the logged-in phone number
   var DEVICE = 'odk.app.deviceId';    // localStorage: this installation's device id
+  var KEYSTORE = 'odk-device-keys';   // IndexedDB: this device's key pair (non-extractable), per device id
 
   var state = {
     lock: null,        // {lockId, lockName, accessPath, via}
@@ -52,7 +53,19 @@
     UNKNOWN_SIGNING_KEY: 'The key was signed with a key this lock does not trust.',
     WRONG_ISSUER: 'The key was issued by someone this lock does not trust.',
     MALFORMED_KEY: 'The lock could not read the key.',
-    REVOKED: 'The key has been revoked.'
+    REVOKED: 'The key has been revoked (by an admin, or because the session it was made for ended). Request access again.',
+    // device-bound keys (docs/app-api.md §3-4)
+    PROOF_REQUIRED: 'This key is bound to your phone: the lock wants a signed challenge with it, and none was sent.',
+    MALFORMED_PROOF: 'The lock could not read the phone\'s signed challenge.',
+    DEVICE_KEY_MISMATCH: 'The challenge was not signed by the phone this key was made for: the key was copied, or belongs to ' +
+      'an earlier login. Request access again.',
+    CHALLENGE_INVALID: 'The lock\'s challenge was unknown, too old (30 s) or already used. Press Unlock again for a fresh one.',
+    NO_DEVICE_KEY: 'This key is bound to a device key this browser no longer has (it was made for an earlier login). ' +
+      'Request access again.',
+    DEVICE_KEY_REUSED: 'This device key was already registered by an earlier login. Log in again: a fresh one is made.',
+    KEY_ERROR: 'The platform could not sign your key, so none was made. Try again; if it keeps failing, see the simulator log.',
+    CONCURRENCY_LIMIT: 'Too many access decisions are in flight for this project right now; the integrator was not asked. ' +
+      'Try again in a moment.'
   };
 
   var STATUSES = {
@@ -215,7 +228,8 @@
   /** Resolves a sticker as the app does: GET /t/{tagId} with Accept: application/json (the scan is recorded). */
   function resolveSticker(tagPath, via) {
     clearError();
-    return call('GET', tagPath).then(function (r) { chooseLock(r.body, via); }, showScanProblem);
+    // Logged in: the session goes along, so the scan proof is bound to this user (the resolver never refuses a scan for it).
+    return call('GET', tagPath, undefined, loggedIn()).then(function (r) { chooseLock(r.body, via); }, showScanProblem);
   }
 
   /** "/t/{tagId}" (+ query, e.g. an NTAG mirror) from a sticker URL, or null. */
@@ -282,6 +296,90 @@
     });
   }
 
+  // ---------------------------------------------------------------- device key (docs/app-api.md §3)
+  //
+  // At each login the page makes a P-256 key pair with WebCrypto whose private half cannot be exported, keeps it in
+  // IndexedDB under the device id (so it survives reloads and sticker pages in this browser), and registers the public
+  // half; keys minted for the session are then bound to it and the lock wants a signed challenge. WebCrypto only
+  // exists in a secure context (HTTPS, or localhost): on a LAN http:// address the page logs in without a device key,
+  // and says so.
+
+  function deviceKeysAvailable() {
+    return !!(window.isSecureContext && window.crypto && crypto.subtle && window.indexedDB);
+  }
+
+  /** Runs {@code work(store)} in one IndexedDB transaction; resolves with the request's result. */
+  function keyStore(mode, work) {
+    return new Promise(function (resolve, reject) {
+      var open = indexedDB.open(KEYSTORE, 1);
+      open.onupgradeneeded = function () { open.result.createObjectStore('keys'); };
+      open.onerror = function () { reject(open.error); };
+      open.onsuccess = function () {
+        var db = open.result;
+        var tx = db.transaction('keys', mode);
+        var request = work(tx.objectStore('keys'));
+        tx.oncomplete = function () { db.close(); resolve(request.result); };
+        tx.onerror = tx.onabort = function () { db.close(); reject(tx.error); };
+      };
+    });
+  }
+
+  /** A fresh key pair for this login, stored for the device; resolves with the public JWK, or null without WebCrypto. */
+  function newDeviceKey(device) {
+    if (!deviceKeysAvailable()) { return Promise.resolve(null); }
+    return crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']).then(function (pair) {
+      return crypto.subtle.exportKey('jwk', pair.publicKey).then(function (jwk) {
+        var publicJwk = { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y };
+        return keyStore('readwrite', function (store) {
+          return store.put({ privateKey: pair.privateKey, publicJwk: publicJwk }, device);
+        }).then(function () { return publicJwk; });
+      });
+    });
+  }
+
+  function loadDeviceKey(device) {
+    if (!deviceKeysAvailable()) { return Promise.resolve(null); }
+    return keyStore('readonly', function (store) { return store.get(device); }).then(function (v) { return v || null; });
+  }
+
+  function forgetDeviceKey(device) {
+    if (!deviceKeysAvailable()) { return Promise.resolve(); }
+    return keyStore('readwrite', function (store) { return store.delete(device); }).catch(function () { /* nothing to forget */ });
+  }
+
+  function base64url(bytes) {
+    var binary = '';
+    new Uint8Array(bytes).forEach(function (b) { binary += String.fromCharCode(b); });
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function base64urlJson(value) { return base64url(new TextEncoder().encode(JSON.stringify(value))); }
+
+  /**
+   * The proof for a lock challenge: a compact ES256 JWS of type odk-unlock-proof+jwt over {nonce, aud: lockId}.
+   * WebCrypto's ECDSA signature is already r||s (64 bytes), the form JWS wants (RFC 7518 §3.4).
+   */
+  function signProof(privateKey, lockId, nonce) {
+    var input = base64urlJson({ alg: 'ES256', typ: 'odk-unlock-proof+jwt' }) + '.' + base64urlJson({ nonce: nonce, aud: lockId });
+    return crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, new TextEncoder().encode(input))
+      .then(function (signature) { return input + '.' + base64url(signature); });
+  }
+
+  /** {key} for an unbound key; for a device-bound one: a fresh challenge from the lock, signed with the device key. */
+  function unlockRequest(key, lockPath) {
+    if (!key.deviceBound) { return Promise.resolve({ key: key.token }); }
+    return loadDeviceKey(deviceId()).then(function (stored) {
+      if (!stored) {
+        throw new ApiError(undefined, { title: 'No device key', reason: 'NO_DEVICE_KEY',
+          detail: deviceKeysAvailable() ? 'This browser holds no device key for this login.'
+            : 'This page is not in a secure context, so it cannot sign with a device key.' });
+      }
+      return call('POST', lockPath + '/challenge').then(function (r) {
+        return signProof(stored.privateKey, key.lockId, r.body.nonce);
+      }).then(function (proof) { return { key: key.token, proof: proof }; });
+    });
+  }
+
   // ---------------------------------------------------------------- step 2: login
 
   function deviceId() {
@@ -317,8 +415,12 @@
     var button = $('otp-verify');
     busy(button, true);
     clearError();
-    call('POST', '/api/app/v1/auth/token', {
-      appUserId: state.pendingNumber, code: $('code-input').value.trim(), deviceId: deviceId()
+    var device = deviceId();
+    var login = { appUserId: state.pendingNumber, code: $('code-input').value.trim(), deviceId: device };
+    // A fresh key pair per login (docs/app-api.md §1: a key registered by an earlier login is refused).
+    newDeviceKey(device).then(function (publicJwk) {
+      if (publicJwk) { login.devicePublicKey = publicJwk; }
+      return call('POST', '/api/app/v1/auth/token', login);
     }).then(function (r) {
       sessionStorage.setItem(TOKEN, r.body.accessToken);
       sessionStorage.setItem(USER, state.pendingNumber);
@@ -350,6 +452,7 @@
       if (err.status !== 401) { showError(err, 'Logging out'); }   // 401: already over; forget it anyway
     }).then(function () {
       busy(button, false);
+      forgetDeviceKey(deviceId());
       forgetSession();
       show('unlock-result', false);
       render();
@@ -415,6 +518,8 @@
     text('key-end', localTime(key.end));
     text('key-source', (key.source || '') + (state.keySource ? ' (' + state.keySource + ')' : ''));
     text('key-id', key.id);
+    text('key-binding', key.deviceBound ? 'device-bound: only this phone can use it' : 'not device-bound: it works on any phone');
+    $('key-binding').setAttribute('data-bound', key.deviceBound ? 'true' : 'false');
     tick();
   }
 
@@ -454,7 +559,10 @@
     busy(button, true);
     clearError();
     var box = $('unlock-result');
-    call('POST', '/api/sim/v1/locks/' + encodeURIComponent(key.lockId) + '/unlock', { key: key.token }).then(function (r) {
+    var lockPath = '/api/sim/v1/locks/' + encodeURIComponent(key.lockId);
+    unlockRequest(key, lockPath).then(function (request) {
+      return call('POST', lockPath + '/unlock', request);
+    }).then(function (r) {
       showUnlock(box, 'unlocked', 'Unlocked', 'The lock accepted your key. Come in!', r.body);
     }, function (err) {
       var body = err.body || {};
@@ -496,6 +604,7 @@
     show('who', inSession);
     text('who-number', sessionStorage.getItem(USER));
     show('login-step', !inSession);
+    show('device-key-note', !inSession && !deviceKeysAvailable());
     show('access-step', inSession && !!state.lock);
     show('key-step', inSession && !!state.key);
     if (!state.key) { show('unlock-result', false); }

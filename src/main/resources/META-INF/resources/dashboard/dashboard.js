@@ -18,7 +18,7 @@
     Object.keys(attrs || {}).forEach(function (k) {
       if (k === 'text') { node.textContent = attrs[k] == null ? '' : String(attrs[k]); }
       else if (k === 'className') { node.className = attrs[k]; }
-      else { node.setAttribute(k, attrs[k]); }
+      else if (attrs[k] != null) { node.setAttribute(k, attrs[k]); }
     });
     (children || []).forEach(function (c) { if (c != null) { node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); } });
     return node;
@@ -178,7 +178,7 @@
     localStorage.setItem(PROJECT, id);
     $('project-info').textContent = '';
     return loadLocks().then(function () {
-      return Promise.all([loadTags(), loadKeys(), loadDecisions(), loadActivity(), loadOnDemand()]);
+      return Promise.all([loadTags(), loadKeys(), loadDecisions(), loadActivity(), loadOnDemand(), loadValidations()]);
     });
   }
 
@@ -245,9 +245,29 @@
         { title: 'From', cell: function (k) { return time(k.start); } },
         { title: 'Until', cell: function (k) { return time(k.end); } },
         { title: 'Source', cell: function (k) { return k.source; } },
-        { title: 'Key id', cell: function (k) { return el('code', { title: k.id, text: String(k.id).slice(0, 8) }); } }
-      ], keys, 'No keys yet: request access from the phone app.');
+        { title: 'Binding', cell: function (k) { return k.deviceBound ? pill('device-bound', 'bound') : 'any phone'; } },
+        { title: 'Key id', cell: function (k) { return el('code', { title: k.id, text: String(k.id).slice(0, 8) }); } },
+        { title: '', cell: keyAction }
+      ], keys.map(function (k) { k.__attrs = { 'data-testid': 'key-' + k.id, 'data-state': k.state }; return k; }),
+      'No keys yet: request access from the phone app.');
     }, fail('Loading keys'));
+  }
+
+  /** A revoke button while the key can still open something; when revoked, when and why. */
+  function keyAction(k) {
+    if (k.state === 'revoked') {
+      return el('span', { className: 'muted', 'data-testid': 'revoked-' + k.id,
+        text: 'revoked ' + time(k.revokedAt) + (k.revokedReason ? ': ' + k.revokedReason : '') });
+    }
+    if (k.state !== 'active' && k.state !== 'scheduled' && k.state !== 'creating') { return ''; }
+    var button = el('button', { type: 'button', className: 'secondary small', 'data-testid': 'revoke-' + k.id, text: 'Revoke' });
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      api('POST', projectPath('/keys/' + encodeURIComponent(k.id) + '/revoke'), { reason: 'revoked on the dashboard' })
+        .then(function () { clearError(); return loadKeys(); }, fail('Revoking key ' + k.id))
+        .then(function () { button.disabled = false; });
+    });
+    return button;
   }
 
   function loadDecisions() {
@@ -284,21 +304,38 @@
   // ---------------------------------------------------------------- activity: scans and unlock attempts
 
   function loadActivity() {
-    return api('GET', projectPath('/activity?limit=20')).then(function (a) {
+    return Promise.all([loadScans(), loadAccessEvents()]);
+  }
+
+  /** The project's sticker scans (tag package), with the scans of unknown stickers (no project) mixed in by time. */
+  function loadScans() {
+    return Promise.all([
+      api('GET', projectPath('/scans?limit=20')),
+      api('GET', '/api/admin/v1/scans?outcome=unknown&limit=10')
+    ]).then(function (answers) {
+      var scans = (answers[0].scans || []).concat(answers[1].scans || [])
+        .sort(function (a, b) { return String(b.at).localeCompare(String(a.at)); }).slice(0, 20);
       table('scans', [
         { title: 'When', cell: function (s) { return time(s.at); } },
         { title: 'Sticker', cell: function (s) { return el('code', { text: s.tagId }); } },
         { title: 'Outcome', cell: function (s) { return pill(s.outcome, s.outcome === 'ok' ? 'ok' : 'failed'); } },
-        { title: 'Lock / reason', cell: function (s) { return s.lockId ? lockName(s.lockId) + (s.reason ? ' · ' + s.reason : '') : (s.reason || ''); } }
-      ], a.scans || [], 'No scans yet: open a sticker URL.');
+        { title: 'Lock / reason', cell: function (s) { return s.lockId ? lockName(s.lockId) + (s.reason ? ' · ' + s.reason : '') : (s.reason || ''); } },
+        { title: 'Trust', cell: function (s) {
+          return (s.mode || '') + (s.chipUid ? ' · chip ' + s.chipUid : '') + (s.counter != null ? ' · tap ' + s.counter : ''); } }
+      ], scans, 'No scans yet: open a sticker URL.');
+    }, fail('Loading the sticker scans'));
+  }
+
+  function loadAccessEvents() {
+    return api('GET', projectPath('/access-events?limit=20')).then(function (a) {
       table('unlocks', [
         { title: 'When', cell: function (u) { return time(u.at); } },
         { title: 'Result', cell: function (u) { return pill(u.result, u.result === 'unlocked' ? 'ok' : 'failed'); } },
         { title: 'Lock', cell: function (u) { return lockName(u.lockId); } },
         { title: 'App user', cell: function (u) { return u.appUserId || ''; } },
         { title: 'Reason', cell: function (u) { return u.reason || ''; } }
-      ], a.unlocks || [], 'No unlock attempts yet.');
-    }, fail('Loading the activity'));
+      ], a.accessEvents || [], 'No unlock attempts yet.');
+    }, fail('Loading the unlock attempts'));
   }
 
   // ---------------------------------------------------------------- on-demand configuration
@@ -316,17 +353,54 @@
     $('od-header-name').value = auth.headerName || '';
     $('od-header-value').value = '';
     $('od-header-value').placeholder = auth.headerValue ? auth.headerValue + ' (unchanged)' : 'secret value';
-    $('od-connect-timeout').value = c.connectTimeoutMs == null ? '' : c.connectTimeoutMs;
-    $('od-timeout').value = c.timeoutMs == null ? '' : c.timeoutMs;
-    $('od-default-duration').value = c.defaultDurationSeconds == null ? '' : c.defaultDurationSeconds;
-    $('od-max-duration').value = c.maxDurationSeconds == null ? '' : c.maxDurationSeconds;
+    $('od-token-url').value = auth.tokenUrl || '';
+    $('od-client-id').value = auth.clientId || '';
+    secretField('od-client-secret', auth.clientSecret);
+    $('od-scope').value = auth.scope || '';
+    var signing = c.signing || {};
+    $('od-signing').checked = !!signing.enabled;
+    secretField('od-signing-secret', signing.secret);
+    [['od-connect-timeout', 'connectTimeoutMs'], ['od-timeout', 'timeoutMs'], ['od-default-duration', 'defaultDurationSeconds'],
+      ['od-max-duration', 'maxDurationSeconds'], ['od-breaker-failures', 'circuitBreakerFailures'],
+      ['od-breaker-delay', 'circuitBreakerDelayMs'], ['od-max-concurrent', 'maxConcurrent'], ['od-retention', 'decisionRetention']
+    ].forEach(function (f) { $(f[0]).value = c[f[1]] == null ? '' : c[f[1]]; });
+    fieldErrors($('ondemand-form'), []);
     authFields();
   }
 
+  /** Secrets are write-only: the field stays empty, the masked stored value is the placeholder, empty keeps it. */
+  function secretField(id, masked) {
+    $(id).value = '';
+    $(id).placeholder = masked ? masked + ' (unchanged)' : 'secret';
+  }
+
   function authFields() {
-    var header = $('od-auth-type').value === 'header';
-    $('od-header-name').disabled = !header;
-    $('od-header-value').disabled = !header;
+    var type = $('od-auth-type').value;
+    Array.prototype.forEach.call(document.querySelectorAll('#ondemand-form .auth-header input'), function (i) { i.disabled = type !== 'header'; });
+    Array.prototype.forEach.call(document.querySelectorAll('#ondemand-form .auth-oauth2'), function (l) { l.hidden = type !== 'oauth2'; });
+    Array.prototype.forEach.call(document.querySelectorAll('#ondemand-form .auth-header'), function (l) { l.hidden = type === 'oauth2'; });
+    $('od-signing-secret').disabled = !$('od-signing').checked;
+  }
+
+  /** Puts each of a 400's invalidParams next to the form field it names (data-field); clears the old ones. */
+  function fieldErrors(form, invalidParams) {
+    Array.prototype.forEach.call(form.querySelectorAll('.field-error'), function (e) { e.remove(); });
+    Array.prototype.forEach.call(form.querySelectorAll('.invalid'), function (e) { e.classList.remove('invalid'); });
+    (invalidParams || []).forEach(function (p) {
+      var input = form.querySelector('[data-field="' + p.name + '"]');
+      if (!input) { return; }
+      input.classList.add('invalid');
+      input.parentNode.appendChild(el('span', { className: 'field-error', 'data-testid': 'field-error-' + p.name, text: p.reason }));
+    });
+  }
+
+  /** fail(doing), and the 400's fields next to the form's inputs. */
+  function failForm(form, doing) {
+    var show = fail(doing);
+    return function (err) {
+      fieldErrors(form, err && err.body && err.body.invalidParams);
+      show(err);
+    };
   }
 
   function number(id) {
@@ -337,23 +411,136 @@
   function onOnDemandForm(ev) {
     ev.preventDefault();
     var type = $('od-auth-type').value;
+    var auth = { type: type };
+    if (type === 'header') {
+      auth.headerName = $('od-header-name').value.trim();
+      auth.headerValue = $('od-header-value').value || null;   // null keeps the stored secret
+    } else if (type === 'oauth2') {
+      auth.tokenUrl = $('od-token-url').value.trim();
+      auth.clientId = $('od-client-id').value.trim();
+      auth.clientSecret = $('od-client-secret').value || null;
+      auth.scope = $('od-scope').value.trim() || null;
+    }
     var body = {
       enabled: $('od-enabled').checked,
       url: $('od-url').value.trim(),
-      // OAuth2 is configured through the admin API (docs/integrator-guide.md); leaving auth out keeps it as stored.
-      auth: type === 'oauth2' ? undefined : type === 'header'
-        ? { type: 'header', headerName: $('od-header-name').value.trim(), headerValue: $('od-header-value').value || null }
-        : { type: 'none' },
+      auth: auth,
+      signing: { enabled: $('od-signing').checked, secret: $('od-signing-secret').value || null },
       connectTimeoutMs: number('od-connect-timeout'),
       timeoutMs: number('od-timeout'),
       defaultDurationSeconds: number('od-default-duration'),
-      maxDurationSeconds: number('od-max-duration')
+      maxDurationSeconds: number('od-max-duration'),
+      circuitBreakerFailures: number('od-breaker-failures'),
+      circuitBreakerDelayMs: number('od-breaker-delay'),
+      maxConcurrent: number('od-max-concurrent'),
+      decisionRetention: number('od-retention')
     };
+    $('od-state').textContent = '';
     api('PUT', projectPath('/on-demand'), body).then(function (c) {
       fillOnDemand(c);
       clearError();
       $('od-state').textContent = 'Saved at ' + new Date().toLocaleTimeString();
-    }, fail('Saving the on-demand configuration'));
+    }, failForm($('ondemand-form'), 'Saving the on-demand configuration'));
+  }
+
+  // ---------------------------------------------------------------- validator runs (docs/validator.md)
+
+  var VALIDATION_PAIRS = 'odk.admin.validationPairs.';
+  var DEMO_PAIRS = { grant: 'demo-front-door:+4712345678', deny: 'demo-server-room:+4798765432' };
+
+  function verdictPill(verdict) {
+    return pill(verdict, verdict === 'CONFORMANT' ? 'ok' : verdict === 'UNREACHABLE' ? 'failed' : 'denied');
+  }
+
+  function loadValidations() {
+    var saved = JSON.parse(localStorage.getItem(VALIDATION_PAIRS + state.project) || 'null') || (state.project === 'demo' ? DEMO_PAIRS : {});
+    $('val-grant').value = saved.grant || '';
+    $('val-deny').value = saved.deny || '';
+    fieldErrors($('validation-form'), []);
+    show('validation-run', false);
+    return listValidations();
+  }
+
+  function listValidations() {
+    return api('GET', projectPath('/validations?limit=20')).then(function (body) {
+      table('validations', [
+        { title: 'Started', cell: function (v) { return time(v.startedAt); } },
+        { title: 'Verdict', cell: function (v) { return verdictPill(v.verdict); } },
+        { title: 'Passed / failed / warnings / skipped', cell: function (v) {
+          return v.counts.passed + ' / ' + v.counts.failed + ' / ' + v.counts.warnings + ' / ' + v.counts.skipped; } },
+        { title: 'Endpoint', cell: function (v) { return v.url; } },
+        { title: '', cell: function (v) {
+          var b = el('button', { type: 'button', className: 'secondary small', 'data-testid': 'validation-open-' + v.id, text: 'Show checks' });
+          b.addEventListener('click', function () {
+            api('GET', projectPath('/validations/' + encodeURIComponent(v.id))).then(showValidation, fail('Loading validation run ' + v.id));
+          });
+          return b;
+        } }
+      ], (body.validations || []).map(function (v) { v.__attrs = { 'data-testid': 'validation-' + v.id }; return v; }),
+      'No runs yet for this project.');
+    }, fail('Loading the validator runs'));
+  }
+
+  function onValidationForm(ev) {
+    ev.preventDefault();
+    var form = $('validation-form');
+    var body = { grant: $('val-grant').value.trim(), deny: $('val-deny').value.trim() };
+    var repeats = number('val-repeats');
+    if (repeats != null) { body.repeats = repeats; }
+    var button = $('val-run');
+    button.disabled = true;
+    fieldErrors(form, []);
+    $('val-state').textContent = 'Running the suite against the endpoint…';
+    api('POST', projectPath('/validations'), body).then(function (run) {
+      localStorage.setItem(VALIDATION_PAIRS + state.project, JSON.stringify({ grant: body.grant, deny: body.deny }));
+      clearError();
+      $('val-state').textContent = 'Finished at ' + new Date().toLocaleTimeString();
+      showValidation(run);
+      return listValidations();
+    }, function (err) {
+      $('val-state').textContent = '';
+      failForm(form, 'Running the validator')(err);
+    }).then(function () { button.disabled = false; });
+  }
+
+  /** One run: verdict, counts, and every check with its finding, evidence and curl line. */
+  function showValidation(run) {
+    var box = $('validation-run');
+    var report = run.report || {};
+    box.textContent = '';
+    box.setAttribute('data-run', run.id);
+    box.setAttribute('data-verdict', run.verdict);
+    box.appendChild(el('h3', {}, ['Run ', el('code', { text: run.id.slice(0, 8) }), ' ', verdictPill(run.verdict)]));
+    box.appendChild(el('p', { className: 'muted', 'data-testid': 'validation-summary',
+      text: time(run.startedAt) + ' · ' + run.url + ' · grant ' + (report.grant || '?') + ' · deny ' + (report.deny || '?') +
+        ' · exit code ' + run.exitCode + ' · ' + run.counts.passed + ' passed, ' + run.counts.failed + ' failed, ' +
+        run.counts.warnings + ' warnings, ' + run.counts.skipped + ' skipped' }));
+    var checks = (report.checks || []).map(function (c) { c.__attrs = { 'data-testid': 'check-' + c.id, 'data-status': c.status }; return c; });
+    var t = el('table', { id: 'validation-checks', 'data-testid': 'validation-checks' });
+    box.appendChild(el('div', { className: 'scroll' }, [t]));
+    box.hidden = false;
+    table('validation-checks', [
+      { title: 'Check', cell: function (c) { return el('code', { text: c.id }); } },
+      { title: 'Title', cell: function (c) { return c.title; } },
+      { title: 'Severity', cell: function (c) { return c.severity === 'WARN' ? 'warn' : 'fail'; } },
+      { title: 'Result', cell: function (c) {
+        return pill(c.status, c.status === 'PASS' ? 'ok' : c.status === 'FAIL' ? 'failed' : c.status === 'WARN' ? 'denied' : 'skip'); } },
+      { title: 'Finding, evidence, curl', cell: checkDetails }
+    ], checks, 'The run has no checks.');
+  }
+
+  function checkDetails(c) {
+    var evidence = (c.evidence || []).map(function (e) {
+      return el('div', { className: 'evidence' }, [
+        el('p', { className: 'muted', text: (e.label ? e.label + ': ' : '') + e.method + ' ' + e.url }),
+        el('pre', { text: (e.status == null ? 'no answer' : 'HTTP ' + e.status + (e.contentType ? ' ' + e.contentType : '')) +
+          ' · ' + e.latencyMs + ' ms · ' + (e.outcome || '') + (e.reason ? ' (' + e.reason + ')' : '') + (e.body ? '\n' + e.body : '') })
+      ]);
+    });
+    var parts = [el('summary', { text: c.message || c.status })];
+    if (c.curl) { parts.push(el('p', { className: 'muted', text: 'Reproduce' }), el('pre', { className: 'curl', 'data-testid': 'curl-' + c.id, text: c.curl })); }
+    if (evidence.length) { parts.push(el('p', { className: 'muted', text: 'Evidence (' + evidence.length + ')' })); }
+    return el('details', { open: c.status === 'FAIL' ? 'open' : null }, parts.concat(evidence));
   }
 
   // ---------------------------------------------------------------- SMS inbox, clock, faults
@@ -447,6 +634,8 @@
     $('live').addEventListener('change', function () { if ($('live').checked) { loadDecisions(); } });
     $('ondemand-form').addEventListener('submit', onOnDemandForm);
     $('od-auth-type').addEventListener('change', authFields);
+    $('od-signing').addEventListener('change', authFields);
+    $('validation-form').addEventListener('submit', onValidationForm);
     Array.prototype.forEach.call(document.querySelectorAll('[data-shift]'), function (b) {
       b.addEventListener('click', function () { setOffset((state.offset || 0) + Number(b.getAttribute('data-shift'))); });
     });
