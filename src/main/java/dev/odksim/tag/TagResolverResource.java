@@ -65,7 +65,8 @@ public class TagResolverResource {
         ScanService.Scan scan = scans.resolve(tagId, request.query(), scanningUser(authorization));
         if (scan instanceof ScanService.Refused refused) {
             ProblemException problem = new ProblemException(refused.outcome().status(), refused.outcome().title(), refused.detail(),
-                    refused.field() == null ? null : List.of(new Problem.InvalidParam(refused.field(), refused.detail())),
+                    refused.outcome() == ScanOutcome.MALFORMED && refused.field() != null
+                            ? List.of(new Problem.InvalidParam(refused.field(), refused.detail())) : null,
                     refused.outcome().reason());
             if (!browser) {
                 throw problem;

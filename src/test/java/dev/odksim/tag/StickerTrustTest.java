@@ -51,6 +51,9 @@ class StickerTrustTest {
         Api.assertProblem(response, status);
         assertThat(response.<String>path("reason")).as(response.asString()).isEqualTo(reason);
         assertThat(response.<String>path("scanProof")).isNull();
+        if (status != 400) {
+            assertThat(response.<Object>path("invalidParams")).as("only a malformed URL is a validation problem").isNull();
+        }
     }
 
     @Test
@@ -89,6 +92,23 @@ class StickerTrustTest {
         assertThat((String) log.get(5).get("reason")).contains("61");
         assertThat(Api.admin().get("/api/admin/v1/projects/" + project + "/tags/" + tagId).then().statusCode(200)
                 .extract().<Integer>path("lastCounter")).isEqualTo(62);
+    }
+
+    @Test
+    void concurrentTapsWithOneCounterValueAreAcceptedOnce() throws Exception {
+        String project = newProject();
+        String tagId = tag(project, Map.of("lockId", Api.newLock(project), "mode", "ntag424-sun",
+                "metaReadKey", ZERO_KEY, "fileReadKey", ZERO_KEY));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + RestAssured.port + "/t/" + tagId + "?" + AN12196))
+                .header("Accept", "application/json").build();
+        List<java.util.concurrent.CompletableFuture<Integer>> answers = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> http.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .thenApply(java.net.http.HttpResponse::statusCode)).toList();
+        List<Integer> statuses = answers.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(statuses).containsOnly(200, 403).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(scans(project)).extracting(s -> s.get("outcome")).containsOnly("ok", "replay").hasSize(8);
     }
 
     @Test
