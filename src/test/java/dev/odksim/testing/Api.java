@@ -102,6 +102,25 @@ public final class Api {
         return lock;
     }
 
+    /**
+     * A new reference-integrator worker with a task at {@code locks} for the next hour; returns the worker's phone
+     * number (its own, so the OTP limits of the shared demo numbers are not touched).
+     */
+    public static String workerWithTaskAt(List<String> locks) {
+        String phone = "+4741" + String.format("%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+        String workerId = uniqueId("w");
+        admin().body(Map.of("id", workerId, "name", "Worker " + workerId, "phone", phone)).post("/integrator/admin/workers")
+                .then().statusCode(201);
+        String location = uniqueId("loc");
+        admin().body(Map.of("id", location, "name", "Location " + location, "lockIds", locks)).post("/integrator/admin/locations")
+                .then().statusCode(201);
+        java.time.Instant now = java.time.Instant.now();
+        admin().body(Map.of("workerId", workerId, "locationId", location, "title", "Test task",
+                        "start", now.minusSeconds(60).toString(), "end", now.plusSeconds(3600).toString()))
+                .post("/integrator/admin/tasks").then().statusCode(201);
+        return phone;
+    }
+
     public static Response requestAccess(String accessToken, String lockId) {
         return app(accessToken).body("{}").post("/api/app/v1/locks/" + lockId + "/access");
     }

@@ -1,5 +1,6 @@
 package dev.odksim.web;
 
+import dev.odksim.testing.Api;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -82,5 +83,15 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** The phone page's login: number, the code from the simulator's SMS inbox, until "Request access" shows. */
+    void phoneLogIn(String number) {
+        type("phone-input", number);
+        click("otp-request");
+        visible("code-input");
+        type("code-input", Api.latestCode(number));
+        click("otp-verify");
+        visible("request-access");
     }
 }

@@ -14,11 +14,9 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -116,7 +114,7 @@ class PhoneAppBrowserTest {
         String address = networkAddress();
         assumeTrue(address != null, "no non-loopback IPv4 address to reach the test application by");
         String lock = Api.newLock("demo");
-        String worker = workerWithTaskAt(lock);
+        String worker = Api.workerWithTaskAt(List.of(lock));
         phone.driver().get(phone.url("app?lock=" + lock).replace("localhost", address)); // http://<LAN address>: not secure
         wait.until(ExpectedConditions.textToBe(By.id("lock-id"), lock));
         assertThat(phone.script("return window.isSecureContext")).isEqualTo(false);
@@ -182,30 +180,9 @@ class PhoneAppBrowserTest {
         return null;
     }
 
-    /** A new reference-integrator worker with a task at {@code lock} now (own number: the shared numbers' OTP limits stay untouched). */
-    private static String workerWithTaskAt(String lock) {
-        String phoneNumber = "+4742" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-        String workerId = Api.uniqueId("w");
-        Api.admin().body(Map.of("id", workerId, "name", "LAN phone", "phone", phoneNumber)).post("/integrator/admin/workers")
-                .then().statusCode(201);
-        String location = Api.uniqueId("loc");
-        Api.admin().body(Map.of("id", location, "name", "Location " + lock, "lockIds", List.of(lock)))
-                .post("/integrator/admin/locations").then().statusCode(201);
-        Instant now = Instant.now();
-        Api.admin().body(Map.of("workerId", workerId, "locationId", location, "title", "LAN task",
-                "start", now.minusSeconds(60).toString(), "end", now.plusSeconds(3600).toString()))
-                .post("/integrator/admin/tasks").then().statusCode(201);
-        return phoneNumber;
-    }
-
     private void logIn(String number) {
-        phone.type("phone-input", number);
-        phone.click("otp-request");
-        phone.visible("code-input");
-        assertThat(phone.driver().findElement(By.id("code-hint")).getText()).contains("SMS inbox");
-        phone.type("code-input", Api.latestCode(number));
-        phone.click("otp-verify");
-        phone.visible("request-access");
+        phone.phoneLogIn(number);
+        assertThat(phone.driver().findElement(By.id("code-hint")).isDisplayed()).isFalse(); // the code step is over
         assertThat(phone.driver().findElement(By.id("who-number")).getText()).isEqualTo(number);
     }
 }
