@@ -9,7 +9,6 @@
   var TOKEN = 'odk.app.token';        // sessionStorage: the app access token (one browser tab = one session)
   var USER = 'odk.app.appUserId';     // sessionStorage: the logged-in phone number
   var DEVICE = 'odk.app.deviceId';    // localStorage: this installation's device id
-  var KEYSTORE = 'odk-device-keys';   // IndexedDB: this device's key pair (non-extractable), per device id
 
   var state = {
     lock: null,        // {lockId, lockName, accessPath, via}
@@ -296,86 +295,22 @@
     });
   }
 
-  // ---------------------------------------------------------------- device key (docs/app-api.md §3)
-  //
-  // At each login the page makes a P-256 key pair with WebCrypto whose private half cannot be exported, keeps it in
-  // IndexedDB under the device id (so it survives reloads and sticker pages in this browser), and registers the public
-  // half; keys minted for the session are then bound to it and the lock wants a signed challenge. WebCrypto only
-  // exists in a secure context (HTTPS, or localhost): on a LAN http:// address the page logs in without a device key,
-  // and says so.
+  // ---------------------------------------------------------------- device key (device-key.js, docs/app-api.md §3)
 
-  function deviceKeysAvailable() {
-    return !!(window.isSecureContext && window.crypto && crypto.subtle && window.indexedDB);
-  }
-
-  /** Runs {@code work(store)} in one IndexedDB transaction; resolves with the request's result. */
-  function keyStore(mode, work) {
-    return new Promise(function (resolve, reject) {
-      var open = indexedDB.open(KEYSTORE, 1);
-      open.onupgradeneeded = function () { open.result.createObjectStore('keys'); };
-      open.onerror = function () { reject(open.error); };
-      open.onsuccess = function () {
-        var db = open.result;
-        var tx = db.transaction('keys', mode);
-        var request = work(tx.objectStore('keys'));
-        tx.oncomplete = function () { db.close(); resolve(request.result); };
-        tx.onerror = tx.onabort = function () { db.close(); reject(tx.error); };
-      };
-    });
-  }
-
-  /** A fresh key pair for this login, stored for the device; resolves with the public JWK, or null without WebCrypto. */
-  function newDeviceKey(device) {
-    if (!deviceKeysAvailable()) { return Promise.resolve(null); }
-    return crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']).then(function (pair) {
-      return crypto.subtle.exportKey('jwk', pair.publicKey).then(function (jwk) {
-        var publicJwk = { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y };
-        return keyStore('readwrite', function (store) {
-          return store.put({ privateKey: pair.privateKey, publicJwk: publicJwk }, device);
-        }).then(function () { return publicJwk; });
-      });
-    });
-  }
-
-  function loadDeviceKey(device) {
-    if (!deviceKeysAvailable()) { return Promise.resolve(null); }
-    return keyStore('readonly', function (store) { return store.get(device); }).then(function (v) { return v || null; });
-  }
-
-  function forgetDeviceKey(device) {
-    if (!deviceKeysAvailable()) { return Promise.resolve(); }
-    return keyStore('readwrite', function (store) { return store.delete(device); }).catch(function () { /* nothing to forget */ });
-  }
-
-  function base64url(bytes) {
-    var binary = '';
-    new Uint8Array(bytes).forEach(function (b) { binary += String.fromCharCode(b); });
-    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  }
-
-  function base64urlJson(value) { return base64url(new TextEncoder().encode(JSON.stringify(value))); }
-
-  /**
-   * The proof for a lock challenge: a compact ES256 JWS of type odk-unlock-proof+jwt over {nonce, aud: lockId}.
-   * WebCrypto's ECDSA signature is already r||s (64 bytes), the form JWS wants (RFC 7518 §3.4).
-   */
-  function signProof(privateKey, lockId, nonce) {
-    var input = base64urlJson({ alg: 'ES256', typ: 'odk-unlock-proof+jwt' }) + '.' + base64urlJson({ nonce: nonce, aud: lockId });
-    return crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, new TextEncoder().encode(input))
-      .then(function (signature) { return input + '.' + base64url(signature); });
-  }
+  var deviceKey = window.OdkDeviceKey;
+  function deviceKeysAvailable() { return deviceKey.available(); }
 
   /** {key} for an unbound key; for a device-bound one: a fresh challenge from the lock, signed with the device key. */
   function unlockRequest(key, lockPath) {
     if (!key.deviceBound) { return Promise.resolve({ key: key.token }); }
-    return loadDeviceKey(deviceId()).then(function (stored) {
+    return deviceKey.load(deviceId()).then(function (stored) {
       if (!stored) {
         throw new ApiError(undefined, { title: 'No device key', reason: 'NO_DEVICE_KEY',
           detail: deviceKeysAvailable() ? 'This browser holds no device key for this login.'
             : 'This page is not in a secure context, so it cannot sign with a device key.' });
       }
       return call('POST', lockPath + '/challenge').then(function (r) {
-        return signProof(stored.privateKey, key.lockId, r.body.nonce);
+        return deviceKey.signProof(stored.privateKey, key.lockId, r.body.nonce);
       }).then(function (proof) { return { key: key.token, proof: proof }; });
     });
   }
@@ -418,7 +353,7 @@
     var device = deviceId();
     var login = { appUserId: state.pendingNumber, code: $('code-input').value.trim(), deviceId: device };
     // A fresh key pair per login (docs/app-api.md §1: a key registered by an earlier login is refused).
-    newDeviceKey(device).then(function (publicJwk) {
+    deviceKey.create(device).then(function (publicJwk) {
       if (publicJwk) { login.devicePublicKey = publicJwk; }
       return call('POST', '/api/app/v1/auth/token', login);
     }).then(function (r) {
@@ -452,7 +387,7 @@
       if (err.status !== 401) { showError(err, 'Logging out'); }   // 401: already over; forget it anyway
     }).then(function () {
       busy(button, false);
-      forgetDeviceKey(deviceId());
+      deviceKey.forget(deviceId());
       forgetSession();
       show('unlock-result', false);
       render();
