@@ -349,6 +349,7 @@
     var auth = c.auth || { type: 'none' };
     $('od-enabled').checked = !!c.enabled;
     $('od-url').value = c.url || '';
+    $('od-require-scan-proof').checked = !!c.requireScanProof;
     $('od-auth-type').value = auth.type === 'header' || auth.type === 'oauth2' ? auth.type : 'none';
     $('od-header-name').value = auth.headerName || '';
     $('od-header-value').value = '';
@@ -424,6 +425,7 @@
     var body = {
       enabled: $('od-enabled').checked,
       url: $('od-url').value.trim(),
+      requireScanProof: $('od-require-scan-proof').checked,
       auth: auth,
       signing: { enabled: $('od-signing').checked, secret: $('od-signing-secret').value || null },
       connectTimeoutMs: number('od-connect-timeout'),

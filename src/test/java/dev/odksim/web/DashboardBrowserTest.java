@@ -142,6 +142,7 @@ class DashboardBrowserTest {
 
         dashboard.type("od-token-url", "http://localhost:" + RestAssured.port + "/oauth/token");
         dashboard.type("od-client-secret", "client-secret-5678");
+        dashboard.click("od-require-scan-proof");
         dashboard.click("od-save");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("od-state"), "Saved"));
         assertThat(dashboard.driver().findElements(By.cssSelector(".field-error"))).isEmpty();
@@ -149,7 +150,8 @@ class DashboardBrowserTest {
         dashboard.click("od-save"); // the secret field left empty keeps the stored secret
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("od-state"), "Saved"));
         Api.admin().get("/api/admin/v1/projects/" + project + "/on-demand").then()
-                .body("auth.type", equalTo("oauth2")).body("auth.clientSecret", equalTo("****5678"));
+                .body("auth.type", equalTo("oauth2")).body("auth.clientSecret", equalTo("****5678"))
+                .body("requireScanProof", equalTo(true));
     }
 
     private void signIn() {
