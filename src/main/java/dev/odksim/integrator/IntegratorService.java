@@ -37,10 +37,11 @@ public class IntegratorService {
         if (worker.isEmpty()) {
             return new Answer(false, null);
         }
-        List<Task> active = Task.list("workerId = :worker and start <= :now and end > :now",
-                Parameters.with("worker", worker.get().id).and("now", now));
+        // One query: the worker's tasks active now at a location holding the lock (no location loaded whole).
+        List<Task> active = Task.list("select t from Task t, Location l join l.lockIds lockId where t.workerId = :worker"
+                        + " and t.locationId = l.id and lockId = :lock and t.start <= :now and t.end > :now",
+                Parameters.with("worker", worker.get().id).and("lock", lockId).and("now", now));
         return active.stream()
-                .filter(task -> Location.<Location>findByIdOptional(task.locationId).map(l -> l.lockIds.contains(lockId)).orElse(false))
                 .map(task -> Duration.between(now, task.end).getSeconds())
                 .max(Long::compare)
                 .map(left -> new Answer(true, Math.max(1, Math.min(KEY_SECONDS, left))))

@@ -98,6 +98,15 @@ class AccessFlowTest {
     }
 
     @Test
+    void workerIsDeniedALockOutsideTheLocationOfTheirTask() {
+        String kari = Api.login(KARI);
+        Response denied = Api.requestAccess(kari, "demo-server-room");
+        Api.assertProblem(denied, 403);
+        assertThat(denied.<String>path("reason")).isEqualTo("DENIED");
+        Api.requestAccess(kari, lock).then().statusCode(201);
+    }
+
+    @Test
     void anotherUsersKeyIsNotFound() {
         String kari = Api.login(KARI);
         String keyId = Api.requestAccess(kari, lock).path("key.id");
