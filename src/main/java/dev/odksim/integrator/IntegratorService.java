@@ -23,6 +23,10 @@ import java.util.Optional;
 public class IntegratorService {
 
     static final long KEY_SECONDS = 1800;
+    /** Column sizes of the integrator tables (V1): longer input is a 400 naming the field, not a failed insert. */
+    private static final int MAX_ID = 64;
+    private static final int MAX_TEXT = 200;
+    private static final int MAX_LOCK_ID = 128;
 
     @Inject
     SimClock clock;
@@ -50,15 +54,13 @@ public class IntegratorService {
 
     @Transactional
     public Worker addWorker(String id, String name, String phone) {
-        if (name == null || name.isBlank()) {
-            throw ProblemException.badRequest("name", "is required");
-        }
+        requireName(name);
         String normalised = PhoneNumbers.require("phone", phone);
         if (Worker.count("phone", normalised) > 0) {
             throw ProblemException.conflict("A worker with phone " + normalised + " already exists");
         }
         Worker worker = new Worker();
-        worker.id = Ids.chosenOr("id", id, () -> Ids.shortId(8));
+        worker.id = chosenId(id);
         if (Worker.findById(worker.id) != null) {
             throw ProblemException.conflict("A worker with id '" + worker.id + "' already exists");
         }
@@ -70,14 +72,15 @@ public class IntegratorService {
 
     @Transactional
     public Location addLocation(String id, String name, Collection<String> lockIds) {
-        if (name == null || name.isBlank()) {
-            throw ProblemException.badRequest("name", "is required");
-        }
+        requireName(name);
         if (lockIds == null || lockIds.isEmpty() || lockIds.stream().anyMatch(l -> l == null || l.isBlank())) {
             throw ProblemException.badRequest("lockIds", "must list at least one lock id");
         }
+        if (lockIds.stream().anyMatch(l -> l.length() > MAX_LOCK_ID)) {
+            throw ProblemException.badRequest("lockIds", "a lock id has at most " + MAX_LOCK_ID + " characters");
+        }
         Location location = new Location();
-        location.id = Ids.chosenOr("id", id, () -> Ids.shortId(8));
+        location.id = chosenId(id);
         if (Location.findById(location.id) != null) {
             throw ProblemException.conflict("A location with id '" + location.id + "' already exists");
         }
@@ -98,8 +101,11 @@ public class IntegratorService {
         if (start == null || end == null || !end.isAfter(start)) {
             throw ProblemException.badRequest("end", "start and end are required and end must be after start");
         }
+        if (title != null && title.strip().length() > MAX_TEXT) {
+            throw ProblemException.badRequest("title", "must be at most " + MAX_TEXT + " characters");
+        }
         Task task = new Task();
-        task.id = Ids.chosenOr("id", id, () -> Ids.shortId(8));
+        task.id = chosenId(id);
         if (Task.findById(task.id) != null) {
             throw ProblemException.conflict("A task with id '" + task.id + "' already exists");
         }
@@ -110,6 +116,23 @@ public class IntegratorService {
         task.end = end;
         task.persist();
         return task;
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw ProblemException.badRequest("name", "is required");
+        }
+        if (name.strip().length() > MAX_TEXT) {
+            throw ProblemException.badRequest("name", "must be at most " + MAX_TEXT + " characters");
+        }
+    }
+
+    private static String chosenId(String id) {
+        String chosen = Ids.chosenOr("id", id, () -> Ids.shortId(8));
+        if (chosen.length() > MAX_ID) {
+            throw ProblemException.badRequest("id", "must be at most " + MAX_ID + " characters");
+        }
+        return chosen;
     }
 
     public List<Worker> workers() {

@@ -45,7 +45,7 @@ public class ScanService {
     @Transactional
     public Scan resolve(String tagId, String rawQuery, String appUserId) {
         // The row lock serialises concurrent scans of one tag, so one counter value is accepted once.
-        Tag tag = tagId.length() > 64 ? null : Tag.findById(tagId, LockModeType.PESSIMISTIC_WRITE);
+        Tag tag = tagId.length() > TagService.MAX_TAG_ID ? null : Tag.findById(tagId, LockModeType.PESSIMISTIC_WRITE);
         if (tag == null) {
             record(tagId, null, ScanOutcome.UNKNOWN, "no tag with this id", null, null);
             return new Refused(ScanOutcome.UNKNOWN, null, "This sticker (" + abbreviate(tagId) + ") is not registered with the simulator");

@@ -31,6 +31,7 @@ public class TagService {
     private static final List<String> MIRROR_FORMS = List.of(NtagMirror.BOTH, NtagMirror.UID, NtagMirror.COUNTER);
     private static final Pattern CHIP_UID = Pattern.compile("[0-9A-F]{14}");
     private static final Pattern AES_KEY = Pattern.compile("[0-9A-F]{32}");
+    static final int MAX_TAG_ID = 64;
 
     @Inject
     ProjectService projects;
@@ -57,6 +58,10 @@ public class TagService {
         projects.project(projectId);
         Lock lock = lockOfProject(projectId, spec.lockId());
         String id = Ids.chosenOr("tagId", spec.tagId(), () -> Ids.shortId(10));
+        if (id.length() > MAX_TAG_ID) {
+            // tags.id is varchar(64), shorter than other chosen ids; the resolver refuses longer ones unread
+            throw ProblemException.badRequest("tagId", "must be at most " + MAX_TAG_ID + " characters");
+        }
         if (Tag.findById(id) != null) {
             throw ProblemException.conflict("A tag with id '" + id + "' already exists");
         }

@@ -115,4 +115,29 @@ class BadInputTest {
         Api.assertProblem(Api.admin().body(Map.of("id", lock, "name", "again")).post("/api/admin/v1/projects/" + project + "/locks"), 409);
         Api.assertProblem(Api.admin().body(Map.of("id", "bad id/with slash", "name", "x")).post("/api/admin/v1/projects"), 400);
     }
+
+    @Test
+    void overlongIdsAndNamesAre400sNot500s() {
+        String project = Api.projectCalling("http://localhost:1/check", Map.of());
+        String lock = Api.newLock(project);
+        Response tag = Api.admin().body(Map.of("lockId", lock, "tagId", "t" + "x".repeat(70)))
+                .post("/api/admin/v1/projects/" + project + "/tags");
+        Api.assertProblem(tag, 400);
+        assertThat(tag.<String>path("invalidParams[0].name")).isEqualTo("tagId");
+
+        Response worker = Api.admin().body(Map.of("id", "w" + "x".repeat(70), "name", "N", "phone", "+4790000001"))
+                .post("/integrator/admin/workers");
+        Api.assertProblem(worker, 400);
+        assertThat(worker.<String>path("invalidParams[0].name")).isEqualTo("id");
+        Response workerName = Api.admin().body(Map.of("name", "n".repeat(201), "phone", "+4790000002"))
+                .post("/integrator/admin/workers");
+        Api.assertProblem(workerName, 400);
+        assertThat(workerName.<String>path("invalidParams[0].name")).isEqualTo("name");
+        Response location = Api.admin().body(Map.of("name", "L", "lockIds", java.util.List.of("l".repeat(129))))
+                .post("/integrator/admin/locations");
+        Api.assertProblem(location, 400);
+        assertThat(location.<String>path("invalidParams[0].name")).isEqualTo("lockIds");
+        assertThat(Api.admin().get("/integrator/admin/workers").then().statusCode(200).extract()
+                .<java.util.List<String>>path("workers.phone")).doesNotContain("+4790000001", "+4790000002");
+    }
 }
