@@ -2,6 +2,7 @@ package dev.odksim.web;
 
 import dev.odksim.common.AdminOnly;
 import dev.odksim.common.ProblemException;
+import io.nayuki.qrcodegen.DataTooLongException;
 import io.nayuki.qrcodegen.QrCode;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,12 @@ public class QrCodeResource {
         if (border < 0 || border > 16) {
             throw ProblemException.badRequest("border", "must be between 0 and 16 modules");
         }
-        return toSvg(QrCode.encodeText(data, QrCode.Ecc.MEDIUM), border);
+        try {
+            return toSvg(QrCode.encodeText(data, QrCode.Ecc.MEDIUM), border);
+        } catch (DataTooLongException e) {
+            // 1024 characters of multi-byte UTF-8 can exceed the largest QR code (2331 bytes at this level)
+            throw ProblemException.badRequest("data", "is too long for a QR code (at most 2331 bytes of UTF-8)");
+        }
     }
 
     /** One path of unit squares, dark on a light background, scalable without blur. */
