@@ -10,6 +10,7 @@ import dev.odksim.common.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
@@ -66,7 +67,8 @@ public class AppAuthService {
     public Login verify(String appUserId, String code, String deviceId, String devicePublicKey) {
         Instant now = clock.now();
         requireFreshDeviceKey(devicePublicKey);
-        OtpChallenge challenge = OtpChallenge.findById(appUserId);
+        // Row lock: parallel tries with one code must not both use it, nor wrong tries slip past the attempt count.
+        OtpChallenge challenge = OtpChallenge.findById(appUserId, LockModeType.PESSIMISTIC_WRITE);
         if (challenge == null) {
             throw ProblemException.unauthorized("No code was requested for this phone number; request one first");
         }
