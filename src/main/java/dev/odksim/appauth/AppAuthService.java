@@ -118,11 +118,12 @@ public class AppAuthService {
 
     /**
      * Starts a session. A device has one live session at a time (a shared phone is one device with a sequence of
-     * sessions): logging in on a device ends the session that was live on it, as a logout would.
+     * sessions): logging in on a device ends the session that was live on it, as a logout would. A session that merely
+     * expired is ended too: its device-bound keys may outlive it, and the next worker on the phone must not inherit them.
      */
     private Login startSession(String appUserId, String deviceId, String devicePublicKey, String method, String projectId, Instant now) {
         if (deviceId != null) {
-            for (AppSession previous : AppSession.<AppSession>list("deviceId = ?1 and endedAt is null and expiresAt > ?2", deviceId, now)) {
+            for (AppSession previous : AppSession.<AppSession>list("deviceId = ?1 and endedAt is null", deviceId)) {
                 end(previous, "replaced");
             }
         }
