@@ -10,6 +10,7 @@ import dev.odksim.common.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
@@ -66,7 +67,8 @@ public class AppAuthService {
     public Login verify(String appUserId, String code, String deviceId, String devicePublicKey) {
         Instant now = clock.now();
         requireFreshDeviceKey(devicePublicKey);
-        OtpChallenge challenge = OtpChallenge.findById(appUserId);
+        // Row lock: parallel tries with one code must not both use it, nor wrong tries slip past the attempt count.
+        OtpChallenge challenge = OtpChallenge.findById(appUserId, LockModeType.PESSIMISTIC_WRITE);
         if (challenge == null) {
             throw ProblemException.unauthorized("No code was requested for this phone number; request one first");
         }
@@ -116,11 +118,12 @@ public class AppAuthService {
 
     /**
      * Starts a session. A device has one live session at a time (a shared phone is one device with a sequence of
-     * sessions): logging in on a device ends the session that was live on it, as a logout would.
+     * sessions): logging in on a device ends the session that was live on it, as a logout would. A session that merely
+     * expired is ended too: its device-bound keys may outlive it, and the next worker on the phone must not inherit them.
      */
     private Login startSession(String appUserId, String deviceId, String devicePublicKey, String method, String projectId, Instant now) {
         if (deviceId != null) {
-            for (AppSession previous : AppSession.<AppSession>list("deviceId = ?1 and endedAt is null and expiresAt > ?2", deviceId, now)) {
+            for (AppSession previous : AppSession.<AppSession>list("deviceId = ?1 and endedAt is null", deviceId)) {
                 end(previous, "replaced");
             }
         }

@@ -17,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -68,13 +69,21 @@ public class KeyService {
 
     /** Mints keys all-or-nothing: every key is issued, or every key ends in {@code error} with no token. */
     public List<AccessKey> mintAll(List<KeyRequest> requests) {
-        List<String> ids = QuarkusTransaction.requiringNew().call(() -> requests.stream().map(this::reserve).toList());
+        return issueAll(QuarkusTransaction.requiringNew().call(() -> requests.stream().map(this::reserve).toList()));
+    }
+
+    /** Step 2 for reserved keys, all or nothing. Package-private so a test can revoke a key between the two steps. */
+    List<AccessKey> issueAll(List<String> ids) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> ids.stream().map(this::issue).toList());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Signing keys %s failed; they are marked error", ids);
             QuarkusTransaction.requiringNew().run(() -> AccessKey.update("state = ?1 where id in ?2 and state = ?3",
                     KeyState.STORED_ERROR, ids, KeyState.STORED_CREATING));
+            if (e instanceof ProblemException withdrawn) {
+                LOG.warnf("Keys %s were not issued: %s", ids, withdrawn.getMessage());
+                throw withdrawn;
+            }
+            LOG.errorf(e, "Signing keys %s failed; they are marked error", ids);
             throw new ProblemException(503, "Key could not be issued", "The platform could not sign the key; try again",
                     null, "KEY_ERROR");
         }
@@ -99,8 +108,16 @@ public class KeyService {
         return key.id;
     }
 
+    /**
+     * Signs a reserved key, unless it left {@code creating} meanwhile (revoked when its session ended, or failed as
+     * abandoned): such a key must never get a token. The row lock orders this against a concurrent revocation.
+     */
     private AccessKey issue(String id) {
-        AccessKey key = AccessKey.findById(id);
+        AccessKey key = AccessKey.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (!KeyState.STORED_CREATING.equals(key.state)) {
+            throw new ProblemException(409, "Key withdrawn", "Key " + id + " became " + key.state
+                    + " before it was signed (e.g. the session ended); no key was issued", null, "KEY_WITHDRAWN");
+        }
         ECKey signingKey = signingKeys.current();
         key.token = sign(key, signingKey, clock.now());
         key.signingKid = signingKey.getKeyID();

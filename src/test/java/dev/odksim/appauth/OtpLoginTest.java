@@ -8,7 +8,14 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +45,32 @@ class OtpLoginTest {
         String code = Api.latestCode(user);
         token(user, code).then().statusCode(200);
         Api.assertProblem(token(user, code), 401);
+    }
+
+    @Test
+    void parallelTriesWithOneCodeStartOneSession() throws Exception {
+        String user = "+4740000007";
+        requestCode(user);
+        String code = Api.latestCode(user);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> tries = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tries.add(pool.submit(() -> {
+                    start.await();
+                    return token(user, code).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> t : tries) {
+                statuses.add(t.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).as("one code, one session").containsOnlyOnce(200).containsOnly(200, 401);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.odksim.appauth;
 import dev.odksim.testing.Api;
 import dev.odksim.testing.Device;
 import dev.odksim.testing.IdentityProviderStub;
+import dev.odksim.common.DeviceKeys;
+import dev.odksim.key.KeyService;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -11,8 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.odksim.testing.Api.KARI;
 import static dev.odksim.testing.Api.OLA;
@@ -28,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class SharedPhoneTest {
 
+    @Inject
+    KeyService keys;
     private String project;
     private String lock;
     private IdentityProviderStub idp;
@@ -133,6 +140,26 @@ class SharedPhoneTest {
         // ...after which it syncs at the next unlock attempt and refuses the key.
         Api.travel(6 * 60);
         assertThat(kariKey.unlock(lock, kariToken).<String>path("reason")).isEqualTo("REVOKED");
+    }
+
+    @Test
+    void aLoginAfterTheFirstSessionExpiredStillRevokesItsBoundKeys() {
+        // Fresh numbers: these logins stay clear of the OTP request limits of Kari's and Ola's demo numbers.
+        String first = "+4741" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String second = "+4791" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        Device firstKey = Device.fresh();
+        Api.login(first, firstKey.loginFields(deviceId));
+        // A bound key outliving the first session (1 h), as an integrator granting a whole shift would give.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String keyId = keys.mint(new KeyService.KeyRequest(project, lock, first, now, now.plusSeconds(8 * 3600), "on-demand", null)
+                .boundTo(DeviceKeys.require("devicePublicKey", firstKey.publicJwk()))).id;
+
+        Api.travel(61 * 60);
+        Api.login(second, Device.fresh().loginFields(deviceId));
+        Map<String, Object> firstKeyNow = Api.admin().get("/api/admin/v1/projects/" + project + "/keys/" + keyId)
+                .then().statusCode(200).extract().path("");
+        assertThat(firstKeyNow.get("state")).isEqualTo("revoked");
+        assertThat((String) firstKeyNow.get("revokedReason")).contains("replaced");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Unloc key states under time travel, revocation at an offline lock, and abandoned mints. */
 @QuarkusTest
@@ -153,6 +154,23 @@ class KeyLifecycleTest {
         assertThat(retention.run().abandonedKeys()).isGreaterThanOrEqualTo(1);
         assertThat(state(id)).isEqualTo("error");
         assertThat(idsInState(lock, "error")).containsExactly(id);
+    }
+
+    @Test
+    void aKeyRevokedWhileCreatingIsNeverSigned() {
+        String lock = Api.newLock("demo");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String id = QuarkusTransaction.requiringNew().call(() -> keyService.reserve(
+                new KeyService.KeyRequest("demo", lock, Api.OLA, now, now.plusSeconds(600), "assigned", null)));
+        // e.g. the session that asked for it logged out between the reservation and the signing
+        Api.admin().body(Map.of("reason", "session ended")).post("/api/admin/v1/projects/demo/keys/" + id + "/revoke")
+                .then().statusCode(200);
+
+        assertThatThrownBy(() -> keyService.issueAll(List.of(id)))
+                .isInstanceOfSatisfying(dev.odksim.common.ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
+        Response stored = Api.admin().get("/api/admin/v1/projects/demo/keys/" + id);
+        assertThat(stored.<String>path("state")).isEqualTo("revoked");
+        assertThat(stored.<String>path("token")).isNull();
     }
 
     @Test
