@@ -2,6 +2,7 @@ package dev.odksim.tag;
 
 import dev.odksim.common.AdminOnly;
 import dev.odksim.common.ProblemException;
+import dev.odksim.common.QueryLimit;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,18 +41,7 @@ public class ScanAdminResource {
     }
 
     static int limit(String value) {
-        if (value == null) {
-            return 100;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // the problem below names the parameter
-        }
-        throw ProblemException.badRequest("limit", "must be an integer between 1 and " + MAX_LIMIT);
+        return QueryLimit.parse(value, 100, MAX_LIMIT);
     }
 
     static String outcome(String value) {
