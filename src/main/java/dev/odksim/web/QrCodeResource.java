@@ -4,7 +4,6 @@ import dev.odksim.common.AdminOnly;
 import dev.odksim.common.ProblemException;
 import io.nayuki.qrcodegen.DataTooLongException;
 import io.nayuki.qrcodegen.QrCode;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,15 +19,13 @@ public class QrCodeResource {
 
     @GET
     @Produces(SVG)
-    public String svg(@QueryParam("data") String data, @QueryParam("border") @DefaultValue("4") int border) {
+    public String svg(@QueryParam("data") String data, @QueryParam("border") String borderParam) {
+        int border = border(borderParam);
         if (data == null || data.isEmpty()) {
             throw ProblemException.badRequest("data", "is required: the text to encode, e.g. a sticker URL");
         }
         if (data.length() > MAX_DATA) {
             throw ProblemException.badRequest("data", "must be at most " + MAX_DATA + " characters");
-        }
-        if (border < 0 || border > 16) {
-            throw ProblemException.badRequest("border", "must be between 0 and 16 modules");
         }
         try {
             return toSvg(QrCode.encodeText(data, QrCode.Ecc.MEDIUM), border);
@@ -36,6 +33,22 @@ public class QrCodeResource {
             // 1024 characters of multi-byte UTF-8 can exceed the largest QR code (2331 bytes at this level)
             throw ProblemException.badRequest("data", "is too long for a QR code (at most 2331 bytes of UTF-8)");
         }
+    }
+
+    /** Taken as a String: a JAX-RS int parameter that does not parse is answered 404, not a 400 naming it. */
+    private static int border(String value) {
+        if (value == null || value.isBlank()) {
+            return 4;
+        }
+        try {
+            int border = Integer.parseInt(value.strip());
+            if (border >= 0 && border <= 16) {
+                return border;
+            }
+        } catch (NumberFormatException e) {
+            // the problem below names the parameter
+        }
+        throw ProblemException.badRequest("border", "must be between 0 and 16 modules");
     }
 
     /** One path of unit squares, dark on a light background, scalable without blur. */

@@ -32,15 +32,17 @@ class QrCodeTest {
     void missingOrTooMuchDataIsA400NamingIt() {
         Api.assertProblem(Api.admin().get("/api/admin/v1/qr.svg"), 400);
         Api.assertProblem(Api.admin().queryParam("data", "x".repeat(1025)).get("/api/admin/v1/qr.svg"), 400);
-        Response border = Api.admin().queryParam("data", "x").queryParam("border", 17).get("/api/admin/v1/qr.svg");
-        Api.assertProblem(border, 400);
-        assertThat(border.<String>path("invalidParams[0].name")).isEqualTo("border");
+        for (String bad : new String[]{"17", "-1", "wide"}) {
+            Response border = Api.admin().queryParam("data", "x").queryParam("border", bad).get("/api/admin/v1/qr.svg");
+            Api.assertProblem(border, 400);
+            assertThat(border.<String>path("invalidParams[0].name")).as(bad).isEqualTo("border");
+        }
     }
 
     @Test
     void dataOverTheLargestQrCodeIsRefusedNamingIt() {
         // 1000 characters but 3000 UTF-8 bytes (a raw UTF-8 query line can carry them): more than a QR code holds
-        assertThatThrownBy(() -> new QrCodeResource().svg("€".repeat(1000), 4))
+        assertThatThrownBy(() -> new QrCodeResource().svg("€".repeat(1000), null))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.toProblem().invalidParams()).extracting(Problem.InvalidParam::name).containsExactly("data");
