@@ -3,11 +3,11 @@ package dev.odksim.sim;
 import dev.odksim.appauth.SmsInbox;
 import dev.odksim.appauth.SmsMessage;
 import dev.odksim.common.AdminOnly;
+import dev.odksim.common.PageLimit;
 import dev.odksim.common.PhoneNumbers;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.SimClock;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -40,12 +40,10 @@ public class SimResource {
 
     @GET
     @Path("sms")
-    public Map<String, List<Message>> sms(@QueryParam("to") String to, @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
-        }
+    public Map<String, List<Message>> sms(@QueryParam("to") String to, @QueryParam("limit") String limit) {
+        int pageSize = PageLimit.parse(limit, 50, 1000);
         String number = to == null ? null : PhoneNumbers.require("to", to);
-        return Map.of("messages", sms.messages(number, limit).stream().map(SimResource::view).toList());
+        return Map.of("messages", sms.messages(number, pageSize).stream().map(SimResource::view).toList());
     }
 
     @GET
