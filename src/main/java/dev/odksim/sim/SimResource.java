@@ -58,7 +58,8 @@ public class SimResource {
         if (body == null || body.offsetSeconds() == null) {
             throw ProblemException.badRequest("offsetSeconds", "is required: seconds to shift the simulator clock by (0 = real time)");
         }
-        if (Math.abs(body.offsetSeconds()) > MAX_OFFSET_SECONDS) {
+        // Not Math.abs: it leaves Long.MIN_VALUE negative, and that offset would break the clock for every request.
+        if (body.offsetSeconds() > MAX_OFFSET_SECONDS || body.offsetSeconds() < -MAX_OFFSET_SECONDS) {
             throw ProblemException.badRequest("offsetSeconds", "must be within ±" + MAX_OFFSET_SECONDS + " (ten years)");
         }
         clock.setOffset(Duration.ofSeconds(body.offsetSeconds()));

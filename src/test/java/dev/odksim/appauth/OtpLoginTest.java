@@ -109,13 +109,6 @@ class OtpLoginTest {
     }
 
     @Test
-    void theSmsInboxNamesABadLimit() {
-        Response bad = Api.assertProblem(Api.admin().queryParam("limit", "abc").get("/api/sim/v1/sms"), 400);
-        assertThat(bad.<String>path("invalidParams[0].name")).isEqualTo("limit");
-        Api.assertProblem(Api.admin().queryParam("limit", "abc").get("/api/admin/v1/projects/demo/access-events"), 400);
-    }
-
-    @Test
     void logoutEndsTheSession() {
         String token = Api.login("+4740000005");
         Api.app(token).get("/api/app/v1/keys").then().statusCode(200);
