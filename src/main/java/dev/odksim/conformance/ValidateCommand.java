@@ -108,7 +108,9 @@ public class ValidateCommand implements Callable<Integer> {
                 String name = colon < 0 ? "" : header.substring(0, colon).strip();
                 String value = colon < 0 ? "" : header.substring(colon + 1).strip();
                 if (!HEADER_NAME.matcher(name).matches() || value.isEmpty() || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                    throw new IllegalArgumentException("--header must be \"Name: value\" with a token name and a non-empty value (got '" + header + "')");
+                    // Not echoed: the argument is the auth, so it may well hold the secret (e.g. "X-Api-Key=secret").
+                    throw new IllegalArgumentException("--header must be \"Name: value\" with a token name and a non-empty value (got "
+                            + (colon < 0 ? "no colon" : "name '" + name + "'") + "; the argument is not shown as it may hold a secret)");
                 }
                 parsed.put(name, value);
             }

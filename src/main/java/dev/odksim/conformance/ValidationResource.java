@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odksim.common.AdminOnly;
 import dev.odksim.common.ProblemException;
+import dev.odksim.common.QueryLimit;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -52,11 +52,8 @@ public class ValidationResource {
     }
 
     @GET
-    public Map<String, List<RunView>> list(@PathParam("projectId") String projectId, @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
-        }
-        return Map.of("validations", validations.runs(projectId, limit).stream().map(run -> view(run, false)).toList());
+    public Map<String, List<RunView>> list(@PathParam("projectId") String projectId, @QueryParam("limit") String limit) {
+        return Map.of("validations", validations.runs(projectId, QueryLimit.parse(limit, 50, 1000)).stream().map(run -> view(run, false)).toList());
     }
 
     @GET

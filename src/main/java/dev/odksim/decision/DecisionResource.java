@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odksim.common.AdminOnly;
-import dev.odksim.common.ProblemException;
+import dev.odksim.common.QueryLimit;
 import dev.odksim.project.ProjectService;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,12 +38,10 @@ public class DecisionResource {
 
     @GET
     public Map<String, List<DecisionView>> list(@PathParam("projectId") String projectId,
-                                                @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
-        }
+                                                @QueryParam("limit") String limit) {
+        int size = QueryLimit.parse(limit, 50, 1000);
         projects.project(projectId);
-        return Map.of("decisions", decisions.recent(projectId, limit).stream().map(this::view).toList());
+        return Map.of("decisions", decisions.recent(projectId, size).stream().map(this::view).toList());
     }
 
     private DecisionView view(Decision d) {

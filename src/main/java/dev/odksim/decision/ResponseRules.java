@@ -133,10 +133,13 @@ public final class ResponseRules {
         if (!end.isAfter(now)) {
             return invalid("keyData.end " + end + " is in the past");
         }
+        // The maximum bounds how long the key can be used, so it counts from now when the window started earlier:
+        // counting it from a start long past would grant a key that has already expired.
+        Instant usableFrom = start.isAfter(now) ? start : now;
         Duration max = Duration.ofSeconds(request.maxDurationSeconds());
-        if (Duration.between(start, end).compareTo(max) > 0) {
-            Instant clamped = start.plus(max);
-            return new Granted(start, clamped, "key window of " + Duration.between(start, end).getSeconds()
+        if (Duration.between(usableFrom, end).compareTo(max) > 0) {
+            Instant clamped = usableFrom.plus(max);
+            return new Granted(start, clamped, "key window of " + Duration.between(usableFrom, end).getSeconds()
                     + " s clamped to the project maximum of " + max.getSeconds() + " s");
         }
         return new Granted(start, end, null);

@@ -19,6 +19,9 @@ final class OnDemandSecrets {
     /** RFC 6749 §3.3: scope tokens of %x21 / %x23-5B / %x5D-7E, separated by single spaces. */
     private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
     static final int MIN_SIGNING_SECRET = 16;
+    /** The columns of the URLs and the header value (V1, V3 migrations). */
+    static final int MAX_URL = 2048;
+    static final int MAX_HEADER_VALUE = 2048;
 
     private OnDemandSecrets() {
     }
@@ -38,13 +41,15 @@ final class OnDemandSecrets {
                 invalid.add(new InvalidParam("auth.headerName", "must be an HTTP header name (token characters)"));
             }
             target.headerValue = kept(auth.headerValue(), "header".equals(current.authType) ? current.headerValue : null);
-            if (target.headerValue == null || target.headerValue.isEmpty() || hasControl(target.headerValue)) {
-                invalid.add(new InvalidParam("auth.headerValue", "is required and must not contain control characters"));
+            if (target.headerValue == null || target.headerValue.isEmpty() || target.headerValue.length() > MAX_HEADER_VALUE
+                    || hasControl(target.headerValue)) {
+                invalid.add(new InvalidParam("auth.headerValue", "is required (1-2048 characters, no control characters)"));
             }
         } else if ("oauth2".equals(auth.type())) {
             target.oauthTokenUrl = auth.tokenUrl() == null ? null : auth.tokenUrl().strip();
             if (!isHttpUrl(target.oauthTokenUrl, true)) {
-                invalid.add(new InvalidParam("auth.tokenUrl", "is required: an absolute http or https URL"));
+                invalid.add(new InvalidParam("auth.tokenUrl", "is required: an absolute http or https URL of at most 2048 characters, "
+                        + "without user:password (the client id and secret go in their own fields)"));
             }
             target.oauthClientId = auth.clientId();
             if (target.oauthClientId == null || target.oauthClientId.isEmpty() || target.oauthClientId.length() > 500
@@ -91,13 +96,18 @@ final class OnDemandSecrets {
         return new Signing(c.signingSecret != null, c.signingSecret == null ? null : Secrets.mask(c.signingSecret));
     }
 
+    /**
+     * An absolute http(s) URL that fits its column. Credentials in it ({@code user:password@}) are refused: the URL is
+     * shown by the admin API, recorded with every decision and logged, so a secret must live in the auth fields instead.
+     */
     static boolean isHttpUrl(String url, boolean queryAllowed) {
-        if (url == null || url.isEmpty()) {
+        if (url == null || url.isEmpty() || url.length() > MAX_URL) {
             return false;
         }
         try {
             URI uri = new URI(url);
-            return uri.isAbsolute() && uri.getHost() != null && (queryAllowed || uri.getRawQuery() == null) && uri.getRawFragment() == null
+            return uri.isAbsolute() && uri.getHost() != null && uri.getRawUserInfo() == null
+                    && (queryAllowed || uri.getRawQuery() == null) && uri.getRawFragment() == null
                     && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
         } catch (Exception e) {
             return false;

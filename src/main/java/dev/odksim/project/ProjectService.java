@@ -100,7 +100,8 @@ public class ProjectService {
         boolean enabled = update.enabled() != null ? update.enabled() : current.enabled;
         String url = update.url() != null ? update.url().strip() : current.url;
         if (url != null && !url.isEmpty() && !OnDemandSecrets.isHttpUrl(url, false)) {
-            invalid.add(new InvalidParam("url", "must be an absolute http or https URL without a query string"));
+            invalid.add(new InvalidParam("url", "must be an absolute http or https URL of at most 2048 characters, without a query string "
+                    + "or user:password (put secrets in auth)"));
         }
         if (enabled && (url == null || url.isEmpty())) {
             invalid.add(new InvalidParam("url", "is required when on-demand keys are enabled"));

@@ -55,6 +55,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aMalformedHeaderIsNotEchoedAsItMayHoldTheSecret() {
+        CommandLineRun run = CommandLineRun.validate(args("http://localhost:1/x", "--header", "X-Api-Key=very-secret-value"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("--header must be \"Name: value\"").doesNotContain("very-secret-value");
+        run = CommandLineRun.validate(args("http://localhost:1/x", "--header", "X Api Key: very-secret-value"));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("name 'X Api Key'").doesNotContain("very-secret-value");
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         CommandLineRun run = CommandLineRun.validate("--help");
         assertThat(run.exitCode()).isZero();
