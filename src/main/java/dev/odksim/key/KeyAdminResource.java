@@ -1,7 +1,7 @@
 package dev.odksim.key;
 
 import dev.odksim.common.AdminOnly;
-import dev.odksim.common.PageLimit;
+import dev.odksim.common.QueryLimit;
 import dev.odksim.common.PhoneNumbers;
 import dev.odksim.common.ProblemException;
 import dev.odksim.project.ProjectService;
@@ -50,7 +50,7 @@ public class KeyAdminResource {
         String user = appUserId == null ? null : PhoneNumbers.require("appUserId", appUserId);
         KeyState wanted = state == null ? null : KeyState.fromWire(state)
                 .orElseThrow(() -> ProblemException.badRequest("state", "must be one of creating, scheduled, active, expired, revoked, error"));
-        int pageSize = PageLimit.parse(limit, MAX_LIMIT, MAX_LIMIT);
+        int pageSize = QueryLimit.parse(limit, MAX_LIMIT, MAX_LIMIT);
         List<AccessKey> page = keys.page(projectId, user, lockId, wanted, startAfterId, pageSize);
         Instant now = keys.now();
         Map<String, Object> answer = new LinkedHashMap<>();

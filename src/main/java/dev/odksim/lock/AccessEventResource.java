@@ -1,7 +1,7 @@
 package dev.odksim.lock;
 
 import dev.odksim.common.AdminOnly;
-import dev.odksim.common.PageLimit;
+import dev.odksim.common.QueryLimit;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,7 +30,7 @@ public class AccessEventResource {
     @GET
     public Map<String, List<AccessEventView>> list(@PathParam("projectId") String projectId,
                                                    @QueryParam("limit") String limit) {
-        return Map.of("accessEvents", events.ofProject(projectId, PageLimit.parse(limit, 50, 1000)).stream()
+        return Map.of("accessEvents", events.ofProject(projectId, QueryLimit.parse(limit, 50, 1000)).stream()
                 .map(AccessEventView::of).toList());
     }
 }

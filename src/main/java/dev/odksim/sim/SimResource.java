@@ -3,7 +3,7 @@ package dev.odksim.sim;
 import dev.odksim.appauth.SmsInbox;
 import dev.odksim.appauth.SmsMessage;
 import dev.odksim.common.AdminOnly;
-import dev.odksim.common.PageLimit;
+import dev.odksim.common.QueryLimit;
 import dev.odksim.common.PhoneNumbers;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.SimClock;
@@ -41,7 +41,7 @@ public class SimResource {
     @GET
     @Path("sms")
     public Map<String, List<Message>> sms(@QueryParam("to") String to, @QueryParam("limit") String limit) {
-        int pageSize = PageLimit.parse(limit, 50, 1000);
+        int pageSize = QueryLimit.parse(limit, 50, 1000);
         String number = to == null ? null : PhoneNumbers.require("to", to);
         return Map.of("messages", sms.messages(number, pageSize).stream().map(SimResource::view).toList());
     }
