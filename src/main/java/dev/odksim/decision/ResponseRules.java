@@ -25,6 +25,8 @@ import java.util.Locale;
 public final class ResponseRules {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    /** RFC 3339's date-fullyear is exactly four digits; java.time alone would also read expanded years (+999999999-…). */
+    private static final java.util.regex.Pattern RFC3339_YEAR = java.util.regex.Pattern.compile("\\d{4}-.*");
 
     /** What was asked and the project's key-duration policy. */
     public record Request(String lockId, String appUserId, Instant now, long defaultDurationSeconds, long maxDurationSeconds) {
@@ -146,7 +148,7 @@ public final class ResponseRules {
     }
 
     private static Instant parseTime(JsonNode node) {
-        if (!node.isTextual()) {
+        if (!node.isTextual() || !RFC3339_YEAR.matcher(node.textValue()).matches()) {
             return null;
         }
         try {

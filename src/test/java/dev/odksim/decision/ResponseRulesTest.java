@@ -1,5 +1,6 @@
 package dev.odksim.decision;
 
+import dev.odksim.decision.DecisionResult.Failed;
 import dev.odksim.decision.DecisionResult.Granted;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,19 @@ class ResponseRulesTest {
         assertThat(granted.start()).isEqualTo(NOW);
         assertThat(granted.end()).isEqualTo(NOW.plusSeconds(600));
         assertThat(granted.reason()).isNull();
+    }
+
+    @Test
+    void timesBeyondRfc3339sFourDigitYearsAreInvalid() {
+        // java.time reads expanded years; RFC 3339 has exactly four digits, and such a key could not even be signed.
+        for (String keyData : new String[]{"{\"start\":\"+999999999-01-01T00:00:00Z\",\"duration\":60}",
+                "{\"end\":\"+10000-01-01T00:00:00Z\"}"}) {
+            DecisionResult result = judge(keyData);
+            assertThat(result).as(keyData).isInstanceOf(Failed.class);
+            assertThat(((Failed) result).outcome()).isEqualTo(Outcome.INVALID_RESPONSE);
+            assertThat(result.reason()).contains("RFC 3339");
+        }
+        assertThat(judge("{\"end\":\"2026-03-01T13:00:00.000+01:00\"}")).isInstanceOf(Failed.class);
+        assertThat(((Granted) judge("{\"end\":\"2026-03-01T14:00:00.000+01:00\"}")).end()).isEqualTo(NOW.plusSeconds(3600));
     }
 }
