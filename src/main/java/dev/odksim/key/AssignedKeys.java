@@ -99,12 +99,17 @@ public class AssignedKeys {
         return invalid.size() > before ? null : new KeyRequest(projectId, entry.lockId(), appUserId, start, end, "assigned", null);
     }
 
+    /** RFC 3339 has four-digit years; a larger one (Java parses "+999999999-…") would only fail later, at signing. */
     private static Instant time(String field, String value, List<InvalidParam> invalid) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(value);
+            if (time.getYear() >= 1 && time.getYear() <= 9999) {
+                return time.toInstant();
+            }
         } catch (DateTimeParseException e) {
-            invalid.add(new InvalidParam(field, "is not an RFC 3339 time such as 2025-02-01T00:00:00.000Z"));
-            return null;
+            // reported below
         }
+        invalid.add(new InvalidParam(field, "is not an RFC 3339 time such as 2025-02-01T00:00:00.000Z"));
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.odksim.key;
 
 import dev.odksim.common.AdminOnly;
+import dev.odksim.common.QueryLimit;
 import dev.odksim.common.PhoneNumbers;
 import dev.odksim.common.ProblemException;
 import dev.odksim.project.ProjectService;
@@ -49,7 +50,7 @@ public class KeyAdminResource {
         String user = appUserId == null ? null : PhoneNumbers.require("appUserId", appUserId);
         KeyState wanted = state == null ? null : KeyState.fromWire(state)
                 .orElseThrow(() -> ProblemException.badRequest("state", "must be one of creating, scheduled, active, expired, revoked, error"));
-        int pageSize = limit(limit);
+        int pageSize = QueryLimit.parse(limit, MAX_LIMIT, MAX_LIMIT);
         List<AccessKey> page = keys.page(projectId, user, lockId, wanted, startAfterId, pageSize);
         Instant now = keys.now();
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -58,21 +59,6 @@ public class KeyAdminResource {
             answer.put("nextStartAfterId", page.get(page.size() - 1).id);
         }
         return answer;
-    }
-
-    private static int limit(String raw) {
-        if (raw == null) {
-            return MAX_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.badRequest("limit", "must be an integer between 1 and " + MAX_LIMIT);
     }
 
     @GET

@@ -1,9 +1,8 @@
 package dev.odksim.lock;
 
 import dev.odksim.common.AdminOnly;
-import dev.odksim.common.ProblemException;
+import dev.odksim.common.QueryLimit;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,10 +29,8 @@ public class AccessEventResource {
 
     @GET
     public Map<String, List<AccessEventView>> list(@PathParam("projectId") String projectId,
-                                                   @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
-        }
-        return Map.of("accessEvents", events.ofProject(projectId, limit).stream().map(AccessEventView::of).toList());
+                                                   @QueryParam("limit") String limit) {
+        return Map.of("accessEvents", events.ofProject(projectId, QueryLimit.parse(limit, 50, 1000)).stream()
+                .map(AccessEventView::of).toList());
     }
 }

@@ -31,6 +31,9 @@ public class VirtualLockResource {
         if (body == null || body.key() == null || body.key().isBlank()) {
             throw ProblemException.badRequest("key", "is required: the key's token (compact JWS)");
         }
+        if (body.key().length() > 16384) {
+            throw ProblemException.badRequest("key", "is too long (at most 16384 characters)");
+        }
         if (body.proof() != null && body.proof().length() > 4096) {
             throw ProblemException.badRequest("proof", "is too long (at most 4096 characters)");
         }

@@ -3,11 +3,11 @@ package dev.odksim.sim;
 import dev.odksim.appauth.SmsInbox;
 import dev.odksim.appauth.SmsMessage;
 import dev.odksim.common.AdminOnly;
+import dev.odksim.common.QueryLimit;
 import dev.odksim.common.PhoneNumbers;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.SimClock;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -40,12 +40,10 @@ public class SimResource {
 
     @GET
     @Path("sms")
-    public Map<String, List<Message>> sms(@QueryParam("to") String to, @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.badRequest("limit", "must be between 1 and 1000");
-        }
+    public Map<String, List<Message>> sms(@QueryParam("to") String to, @QueryParam("limit") String limit) {
+        int pageSize = QueryLimit.parse(limit, 50, 1000);
         String number = to == null ? null : PhoneNumbers.require("to", to);
-        return Map.of("messages", sms.messages(number, limit).stream().map(SimResource::view).toList());
+        return Map.of("messages", sms.messages(number, pageSize).stream().map(SimResource::view).toList());
     }
 
     @GET
@@ -60,7 +58,8 @@ public class SimResource {
         if (body == null || body.offsetSeconds() == null) {
             throw ProblemException.badRequest("offsetSeconds", "is required: seconds to shift the simulator clock by (0 = real time)");
         }
-        if (Math.abs(body.offsetSeconds()) > MAX_OFFSET_SECONDS) {
+        // Not Math.abs: it leaves Long.MIN_VALUE negative, and that offset would break the clock for every request.
+        if (body.offsetSeconds() > MAX_OFFSET_SECONDS || body.offsetSeconds() < -MAX_OFFSET_SECONDS) {
             throw ProblemException.badRequest("offsetSeconds", "must be within ±" + MAX_OFFSET_SECONDS + " (ten years)");
         }
         clock.setOffset(Duration.ofSeconds(body.offsetSeconds()));

@@ -174,6 +174,16 @@ class KeyLifecycleTest {
     }
 
     @Test
+    void aTimeBeyondRfc3339sFourDigitYearsIsABadEntryNotAFailedKey() {
+        String lock = Api.newLock("demo");
+        Map<String, Object> far = new HashMap<>(Map.of("lockId", lock, "appUserId", Api.OLA,
+                "start", "+999999999-12-31T22:00:00Z", "end", "+999999999-12-31T23:00:00Z"));
+        Response refused = Api.assertProblem(Api.admin().body(Map.of("keys", List.of(far))).post("/api/admin/v1/projects/demo/keys"), 400);
+        assertThat(refused.<List<String>>path("invalidParams.name")).containsExactly("keys[0].start", "keys[0].end");
+        assertThat(Api.keys("demo", lock)).as("nothing stored, not even an error key").isEmpty();
+    }
+
+    @Test
     void aBatchWithBadEntriesCreatesNothingAndNamesEachBadIndex() {
         String lock = Api.newLock("demo");
         String foreignLock = Api.newLock(Api.projectCalling("http://localhost:1/none", Map.of()));

@@ -113,6 +113,15 @@ class DeviceBindingTest {
     }
 
     @Test
+    void anOversizedKeyOrProofIsABadRequestNamingIt() {
+        String lock = Api.newLock("demo");
+        Response key = Api.assertProblem(Device.unlockWithProof(lock, "a".repeat(16385), "p"), 400);
+        assertThat(key.<String>path("invalidParams[0].name")).isEqualTo("key");
+        Response proof = Api.assertProblem(Device.unlockWithProof(lock, "k", "p".repeat(4097)), 400);
+        assertThat(proof.<String>path("invalidParams[0].name")).isEqualTo("proof");
+    }
+
+    @Test
     void challengeForAnUnknownLockIs404() {
         Api.assertProblem(RestAssured.given().post("/api/sim/v1/locks/no-such-lock/challenge"), 404);
     }
