@@ -40,11 +40,15 @@ public class DemoData {
     @Inject
     SimClock clock;
 
-    /** Seeds when the database holds no project; returns whether it did. */
+    /**
+     * Seeds when the database holds no project; returns whether it did. One transaction: a start that fails halfway
+     * leaves an empty database, seeded again on the next start, never a half-seeded one.
+     */
     public boolean seedIfEmpty() {
-        if (!config.demoData() || QuarkusTransaction.requiringNew().call(() -> Project.count()) > 0) {
-            return false;
-        }
+        return config.demoData() && QuarkusTransaction.requiringNew().call(() -> Project.count() == 0 && seed());
+    }
+
+    private boolean seed() {
         projects.createProject(PROJECT, "Demo Facility");
         projects.createLock(PROJECT, FRONT_DOOR, "Front door");
         projects.createLock(PROJECT, "demo-storage", "Storage room");
