@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.odksim.common.JsonTime;
 import dev.odksim.common.PhoneNumbers;
 import dev.odksim.decision.DecisionResult.Denied;
 import dev.odksim.decision.DecisionResult.Failed;
@@ -12,9 +13,6 @@ import dev.odksim.decision.DecisionResult.Granted;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -25,8 +23,6 @@ import java.util.Locale;
 public final class ResponseRules {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
-    /** RFC 3339's date-fullyear is exactly four digits; java.time alone would also read expanded years (+999999999-…). */
-    private static final java.util.regex.Pattern RFC3339_YEAR = java.util.regex.Pattern.compile("\\d{4}-.*");
 
     /** What was asked and the project's key-duration policy. */
     public record Request(String lockId, String appUserId, Instant now, long defaultDurationSeconds, long maxDurationSeconds) {
@@ -148,14 +144,7 @@ public final class ResponseRules {
     }
 
     private static Instant parseTime(JsonNode node) {
-        if (!node.isTextual() || !RFC3339_YEAR.matcher(node.textValue()).matches()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return node.isTextual() ? JsonTime.parseRfc3339(node.textValue()).orElse(null) : null;
     }
 
     /** Whether a Content-Type names JSON ({@code application/json} or {@code application/*+json}), parameters ignored. */

@@ -1,20 +1,18 @@
 package dev.odksim.key;
 
+import dev.odksim.common.JsonTime;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.PhoneNumbers;
 import dev.odksim.common.Problem.InvalidParam;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.SimClock;
 import dev.odksim.key.KeyService.KeyRequest;
-import dev.odksim.project.Lock;
 import dev.odksim.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,15 +99,9 @@ public class AssignedKeys {
 
     /** RFC 3339 has four-digit years; a larger one (Java parses "+999999999-…") would only fail later, at signing. */
     private static Instant time(String field, String value, List<InvalidParam> invalid) {
-        try {
-            OffsetDateTime time = OffsetDateTime.parse(value);
-            if (time.getYear() >= 1 && time.getYear() <= 9999) {
-                return time.toInstant();
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        invalid.add(new InvalidParam(field, "is not an RFC 3339 time such as 2025-02-01T00:00:00.000Z"));
-        return null;
+        return JsonTime.parseRfc3339(value).orElseGet(() -> {
+            invalid.add(new InvalidParam(field, "is not an RFC 3339 time such as 2025-02-01T00:00:00.000Z"));
+            return null;
+        });
     }
 }
