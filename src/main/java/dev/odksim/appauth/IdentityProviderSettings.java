@@ -2,6 +2,7 @@ package dev.odksim.appauth;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.odksim.common.HttpUrls;
 import dev.odksim.common.Problem.InvalidParam;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.SimClock;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.net.URI;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,7 @@ public class IdentityProviderSettings {
             jwksJson = publicJwks(update.jwks(), invalid);
         } else {
             jwksUrl = update.jwksUrl().strip();
-            if (!isHttpUrl(jwksUrl)) {
+            if (!HttpUrls.isHttpUrl(jwksUrl, true)) {
                 invalid.add(new InvalidParam("jwksUrl", "must be an absolute http or https URL"));
             }
         }
@@ -111,15 +111,6 @@ public class IdentityProviderSettings {
             return null;
         }
         return value.strip();
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static View view(IdentityProvider idp) {

@@ -1,12 +1,11 @@
 package dev.odksim.conformance;
 
+import dev.odksim.common.HttpUrls;
 import dev.odksim.common.PhoneNumbers;
 import dev.odksim.common.Secrets;
 import dev.odksim.decision.CallerAuth;
 import dev.odksim.decision.Target;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,16 +43,11 @@ public record Endpoint(Target target, Pair grant, Pair deny) {
 
     /** @throws IllegalArgumentException when the URL cannot be a decision endpoint */
     public static String requireEndpointUrl(String option, String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.isAbsolute() && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
-                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-                return url;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
+        if (HttpUrls.isHttpUrl(url, false)) {
+            return url;
         }
-        throw new IllegalArgumentException(option + " must be an absolute http or https URL without a query string (got '" + url + "')");
+        throw new IllegalArgumentException(option + " must be an absolute http or https URL without a query string"
+                + " or credentials" + (url == null || url.contains("@") ? "" : " (got '" + url + "')"));
     }
 
     public String url() {

@@ -1,11 +1,11 @@
 package dev.odksim.project;
 
+import dev.odksim.common.HttpUrls;
 import dev.odksim.common.Problem.InvalidParam;
 import dev.odksim.common.Secrets;
 import dev.odksim.project.ProjectDtos.Auth;
 import dev.odksim.project.ProjectDtos.Signing;
 
-import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -96,22 +96,9 @@ final class OnDemandSecrets {
         return new Signing(c.signingSecret != null, c.signingSecret == null ? null : Secrets.mask(c.signingSecret));
     }
 
-    /**
-     * An absolute http(s) URL that fits its column. Credentials in it ({@code user:password@}) are refused: the URL is
-     * shown by the admin API, recorded with every decision and logged, so a secret must live in the auth fields instead.
-     */
+    /** A URL the caller may call ({@link HttpUrls}) that fits its column. */
     static boolean isHttpUrl(String url, boolean queryAllowed) {
-        if (url == null || url.isEmpty() || url.length() > MAX_URL) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url);
-            return uri.isAbsolute() && uri.getHost() != null && uri.getRawUserInfo() == null
-                    && (queryAllowed || uri.getRawQuery() == null) && uri.getRawFragment() == null
-                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (Exception e) {
-            return false;
-        }
+        return url != null && url.length() <= MAX_URL && HttpUrls.isHttpUrl(url, queryAllowed);
     }
 
     /** The new secret, or the stored one when the update leaves it out or sends back the masked form. */

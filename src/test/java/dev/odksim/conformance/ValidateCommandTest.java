@@ -32,6 +32,7 @@ class ValidateCommandTest {
                 Arguments.of(new String[]{}, "Missing required options"),
                 Arguments.of(new String[]{"--url", "http://localhost:1/x", "--grant", "a:+4712345678"}, "'--deny=LOCK_ID:E164'"),
                 Arguments.of(args("ftp://example.com/x"), "--url must be an absolute http or https URL"),
+                Arguments.of(args("http://user:s3cret@example.com/x"), "--url must be an absolute http or https URL"),
                 Arguments.of(args("http://example.com/x?a=b"), "without a query string"),
                 Arguments.of(new String[]{"--url", "http://localhost:1/x", "--grant", "front-door", "--deny", "b:+4798765432"},
                         "--grant: must be LOCK_ID:E164"),

@@ -1,0 +1,29 @@
+package dev.odksim.common;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * The one rule for URLs the simulator calls out to (decision endpoints, token endpoints, JWKS URLs): absolute http(s)
+ * with a host, no fragment, and no credentials ({@code user:password@}), because these URLs are shown, recorded and
+ * logged unmasked; a secret belongs in the auth settings.
+ */
+public final class HttpUrls {
+
+    private HttpUrls() {
+    }
+
+    public static boolean isHttpUrl(String url, boolean queryAllowed) {
+        if (url == null || url.isEmpty()) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return uri.isAbsolute() && uri.getHost() != null && uri.getRawUserInfo() == null
+                    && (queryAllowed || uri.getRawQuery() == null) && uri.getRawFragment() == null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}
