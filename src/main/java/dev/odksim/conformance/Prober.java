@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odksim.common.Ids;
+import dev.odksim.common.PercentEncoding;
 import dev.odksim.decision.CallerAuth;
 import dev.odksim.decision.CurlLine;
 import dev.odksim.decision.DecisionCaller;
@@ -124,6 +125,6 @@ final class Prober {
 
     /** The encoded form of a query value, as the platform sends it. */
     static String encode(String value) {
-        return DecisionClient.encode(value);
+        return PercentEncoding.encode(value);
     }
 }

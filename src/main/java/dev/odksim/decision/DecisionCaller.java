@@ -1,5 +1,6 @@
 package dev.odksim.decision;
 
+import dev.odksim.common.PercentEncoding;
 import dev.odksim.common.Secrets;
 import dev.odksim.decision.CallerAuth.ApiHeader;
 import dev.odksim.decision.CallerAuth.OAuth2;
@@ -45,7 +46,7 @@ public class DecisionCaller {
 
     /** The exact URL a decision call goes to. */
     public static String url(Target target, String lockId, String appUserId) {
-        return target.url() + "?lockId=" + DecisionClient.encode(lockId) + "&appUserId=" + DecisionClient.encode(appUserId);
+        return target.url() + "?lockId=" + PercentEncoding.encode(lockId) + "&appUserId=" + PercentEncoding.encode(appUserId);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.odksim.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.odksim.common.PercentEncoding;
 import dev.odksim.common.Secrets;
 import dev.odksim.decision.CallerAuth.OAuth2;
 import dev.odksim.decision.DecisionClient.Failure;
@@ -53,7 +54,7 @@ public class OAuth2Tokens {
     }
 
     private Token fetch(OAuth2 auth, int connectTimeoutMs, int timeoutMs) throws TokenFailure {
-        String form = "grant_type=client_credentials" + (auth.scope() == null ? "" : "&scope=" + DecisionClient.encode(auth.scope()));
+        String form = "grant_type=client_credentials" + (auth.scope() == null ? "" : "&scope=" + PercentEncoding.encode(auth.scope()));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         headers.put("Content-Type", "application/x-www-form-urlencoded");

@@ -1,8 +1,8 @@
 package dev.odksim.tag;
 
 import dev.odksim.common.OdkConfig;
+import dev.odksim.common.PercentEncoding;
 import dev.odksim.common.PublicUrls;
-import dev.odksim.decision.DecisionClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -61,11 +61,11 @@ public class AppLinks {
      */
     public Optional<String> openInAppUrl(String tagId, String lockId, String scanProof) {
         return config.appLinks().openInAppUrl().map(template -> template
-                .replace("{tagId}", DecisionClient.encode(tagId))
-                .replace("{lockId}", DecisionClient.encode(lockId))
-                .replace("{scanProof}", DecisionClient.encode(scanProof))
+                .replace("{tagId}", PercentEncoding.encode(tagId))
+                .replace("{lockId}", PercentEncoding.encode(lockId))
+                .replace("{scanProof}", PercentEncoding.encode(scanProof))
                 .replace("{phoneUrl}", template.contains("{phoneUrl}")
-                        ? DecisionClient.encode(urls.base() + "/app?lock=" + DecisionClient.encode(lockId)) : ""));
+                        ? PercentEncoding.encode(urls.base() + "/app?lock=" + PercentEncoding.encode(lockId)) : ""));
     }
 
     /** The link as a URI, or null when there is none or the configured template does not make a valid URI. */

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odksim.appauth.AppAuthService;
 import dev.odksim.appauth.AppSession;
 import dev.odksim.common.BearerTokens;
+import dev.odksim.common.PercentEncoding;
 import dev.odksim.common.Problem;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.PublicUrls;
-import dev.odksim.decision.DecisionClient;
 import dev.odksim.web.PhonePage;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -78,7 +78,7 @@ public class TagResolverResource {
         String proof = accepted.proof().token();
         String openInApp = appLinks.openInAppUrl(accepted.tag().id, lockId, proof).orElse(null);
         ScanView view = new ScanView(accepted.tag().id, lockId, accepted.lock().name, accepted.tag().projectId,
-                urls.base() + "/api/app/v1/locks/" + DecisionClient.encode(lockId) + "/access",
+                urls.base() + "/api/app/v1/locks/" + PercentEncoding.encode(lockId) + "/access",
                 accepted.tag().mode, accepted.counter(), proof, accepted.proof().expiresAt(), openInApp);
         if (!browser) {
             return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();
