@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** App API: request access to a lock (API.md). */
+/** App API: request access to a lock (docs/api.md). */
 @AppUserOnly
 @Path("/api/app/v1/locks/{lockId}/access")
 public class AccessResource {

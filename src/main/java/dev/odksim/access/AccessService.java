@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The orchestration of DESIGN.md §2: an existing active key first (§7.1); otherwise the integrator's decision (§6);
+ * The orchestration of docs/design.md §2: an existing active key first (§7.1); otherwise the integrator's decision (§6);
  * on a grant a key is minted (§7.2). Every other outcome ends in a problem and no key.
  */
 @ApplicationScoped

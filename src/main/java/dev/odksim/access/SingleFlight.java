@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * At most one computation in flight per key (DESIGN.md §6.5): callers arriving while it runs wait for it and get
+ * At most one computation in flight per key (docs/design.md §6.5): callers arriving while it runs wait for it and get
  * its result, or its exception. Nothing is cached once it ends. Hand-written (a map of futures) because no library
  * at hand offers a blocking single-flight; it is the standard ConcurrentHashMap + CompletableFuture idiom.
  */

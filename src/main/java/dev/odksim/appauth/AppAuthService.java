@@ -103,7 +103,7 @@ public class AppAuthService {
     }
 
     /**
-     * A device key may belong to one login only (DESIGN.md §7.3): the next worker on a shared phone must register a
+     * A device key may belong to one login only (docs/design.md §7.3): the next worker on a shared phone must register a
      * fresh key, so keys bound to the previous worker's key can never be proven by the new session. Checked before
      * the code is used up.
      */
@@ -162,7 +162,7 @@ public class AppAuthService {
         }
     }
 
-    /** Checks an optional device public key: a P-256 public JWK (DESIGN.md §7.3). Returns its JSON form. */
+    /** Checks an optional device public key: a P-256 public JWK (docs/design.md §7.3). Returns its JSON form. */
     public static String devicePublicKey(Map<String, Object> jwk) {
         return DeviceKeys.require("devicePublicKey", jwk);
     }

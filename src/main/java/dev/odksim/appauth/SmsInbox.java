@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 
-/** Where one-time codes are "delivered": stored for the SMS inbox and written to the log (DESIGN.md §9). */
+/** Where one-time codes are "delivered": stored for the SMS inbox and written to the log (docs/design.md §9). */
 @ApplicationScoped
 public class SmsInbox {
 

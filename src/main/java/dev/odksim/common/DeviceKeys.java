@@ -9,7 +9,7 @@ import java.text.ParseException;
 import java.util.Map;
 
 /**
- * Device public keys (DESIGN.md §7.3): a P-256 public JWK that an app registers at login and that its keys carry as
+ * Device public keys (docs/design.md §7.3): a P-256 public JWK that an app registers at login and that its keys carry as
  * RFC 7800 {@code cnf.jwk}. Identified by their RFC 7638 thumbprint.
  */
 public final class DeviceKeys {

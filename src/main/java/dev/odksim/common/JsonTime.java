@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Times on the wire are RFC 3339 UTC with millisecond precision (DESIGN.md §4): {@code 2025-02-01T00:00:00.000Z}. */
+/** Times on the wire are RFC 3339 UTC with millisecond precision (docs/design.md §4): {@code 2025-02-01T00:00:00.000Z}. */
 @Singleton
 public class JsonTime implements ObjectMapperCustomizer {
 

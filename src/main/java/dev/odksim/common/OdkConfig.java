@@ -40,16 +40,16 @@ public interface OdkConfig {
     /** Signed keys. */
     Keys keys();
 
-    /** The decision caller (DESIGN.md §6). */
+    /** The decision caller (docs/design.md §6). */
     Decision decision();
 
-    /** The bundled reference integrator (DESIGN.md §9). */
+    /** The bundled reference integrator (docs/design.md §9). */
     Integrator integrator();
 
-    /** Sticker trust: scan proofs (DESIGN.md §5). */
+    /** Sticker trust: scan proofs (docs/design.md §5). */
     Stickers stickers();
 
-    /** App Links / Universal Links and the browser hand-off to an app (DESIGN.md §5). */
+    /** App Links / Universal Links and the browser hand-off to an app (docs/design.md §5). */
     AppLinks appLinks();
 
     interface Otp {
@@ -164,15 +164,15 @@ public interface OdkConfig {
         @WithDefault("1000")
         int connectTimeoutMs();
 
-        /** Default total timeout of a project's decision call (DESIGN.md §6.1). */
+        /** Default total timeout of a project's decision call (docs/design.md §6.1). */
         @WithDefault("3000")
         int timeoutMs();
 
-        /** Default key duration when the integrator sends no keyData (DESIGN.md §6.1). */
+        /** Default key duration when the integrator sends no keyData (docs/design.md §6.1). */
         @WithDefault("1800")
         long defaultDurationSeconds();
 
-        /** Default maximum key duration; longer grants are clamped (DESIGN.md §6.1). */
+        /** Default maximum key duration; longer grants are clamped (docs/design.md §6.1). */
         @WithDefault("86400")
         long maxDurationSeconds();
     }

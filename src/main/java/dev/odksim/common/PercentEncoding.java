@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * RFC 3986 percent-encoding of a URL component: only unreserved characters stay literal, so {@code +} is
- * {@code %2B} (a raw {@code +} decodes to a space in Express, Spring, ASP.NET, Flask and PHP; DESIGN.md §6.3).
+ * {@code %2B} (a raw {@code +} decodes to a space in Express, Spring, ASP.NET, Flask and PHP; docs/design.md §6.3).
  */
 public final class PercentEncoding {
 

@@ -7,7 +7,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.Optional;
 
 /**
- * E.164 parsing and normalisation of app user ids (DESIGN.md §3), backed by libphonenumber.
+ * E.164 parsing and normalisation of app user ids (docs/design.md §3), backed by libphonenumber.
  *
  * <p>A number is accepted when it is written in international form and libphonenumber finds it <em>possible</em>
  * for its country (right country code, right length). Strict "valid" would refuse the seed's own example

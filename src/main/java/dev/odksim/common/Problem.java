@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
 
-/** An RFC 9457 problem document, the one error shape of every API (API.md). */
+/** An RFC 9457 problem document, the one error shape of every API (docs/api.md). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail,
                       List<InvalidParam> invalidParams, String reason,

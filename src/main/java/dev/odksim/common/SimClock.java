@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one clock every time decision goes through (DESIGN.md §4). Time travel shifts it by an offset so a
+ * The one clock every time decision goes through (docs/design.md §4). Time travel shifts it by an offset so a
  * tester can watch a key expire without waiting.
  */
 @ApplicationScoped

@@ -1,7 +1,7 @@
 package dev.odksim.conformance;
 
 /**
- * The catalogue of conformance checks (DESIGN.md §10): stable ids that CI jobs and docs/validator.md refer to, a
+ * The catalogue of conformance checks (docs/design.md §10): stable ids that CI jobs and docs/validator.md refer to, a
  * one-line title and the severity a finding has. The order is the order of every report.
  */
 public enum Check {

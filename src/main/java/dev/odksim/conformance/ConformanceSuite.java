@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs every {@link Check} against one endpoint (DESIGN.md §10) and returns the {@link Report}. Plain Java without
+ * Runs every {@link Check} against one endpoint (docs/design.md §10) and returns the {@link Report}. Plain Java without
  * CDI or a database, so the {@code validate} command runs it without starting the server, and the admin API runs
  * the same code with the platform's own {@link DecisionCaller} bean. The project's guards (circuit breaker,
  * concurrency limit) are deliberately not in the way: the suite reports what the endpoint itself does.

@@ -12,7 +12,7 @@ public record Report(String tool, String url, Map<String, String> headers, Strin
                      Instant startedAt, long durationMs, Verdict verdict, int exitCode, Counts counts,
                      List<CheckResult> checks) {
 
-    /** The verdict and the command's exit code for it (API.md). */
+    /** The verdict and the command's exit code for it (docs/api.md). */
     public enum Verdict {
         CONFORMANT(0), NON_CONFORMANT(1), UNREACHABLE(2);
 

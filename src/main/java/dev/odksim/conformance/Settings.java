@@ -1,7 +1,7 @@
 package dev.odksim.conformance;
 
 /**
- * What the suite tolerates and how often it repeats. The defaults match the platform's defaults (DESIGN.md §6.1).
+ * What the suite tolerates and how often it repeats. The defaults match the platform's defaults (docs/design.md §6.1).
  *
  * @param repeats     calls of the grant pair for the latency and consistency checks
  * @param p50BudgetMs largest acceptable median latency

@@ -25,12 +25,12 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /**
- * {@code validate}: the conformance suite from the command line (API.md), for an integrator's CI. Returns the exit
+ * {@code validate}: the conformance suite from the command line (docs/api.md), for an integrator's CI. Returns the exit
  * code; only the main class exits. Bad usage is one line on stderr and exit 3.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         version = DecisionClient.USER_AGENT,
-        description = "Validates an On Demand Keys decision endpoint with the simulator's own caller (DESIGN.md §10).",
+        description = "Validates an On Demand Keys decision endpoint with the simulator's own caller (docs/design.md §10).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:conformant (warnings allowed)", "1:non-conformant: at least one check failed",
                 "2:unreachable: no HTTP answer at all", "3:bad usage", "4:internal error of the validator"})

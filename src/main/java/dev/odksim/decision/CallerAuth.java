@@ -1,6 +1,6 @@
 package dev.odksim.decision;
 
-/** How the caller authenticates to an integrator (DESIGN.md §6.2). Values here are the real secrets: never log them. */
+/** How the caller authenticates to an integrator (docs/design.md §6.2). Values here are the real secrets: never log them. */
 public sealed interface CallerAuth {
 
     record None() implements CallerAuth {

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** The audit record of one call to an integrator (DESIGN.md §3): what was sent (secrets masked), what came back, and the outcome. */
+/** The audit record of one call to an integrator (docs/design.md §3): what was sent (secrets masked), what came back, and the outcome. */
 @Entity
 @Table(name = "decisions")
 public class Decision extends PanacheEntityBase {

@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One decision call to a {@link Target}, exactly as DESIGN.md §6.3 describes it:
+ * One decision call to a {@link Target}, exactly as docs/design.md §6.3 describes it:
  * {@code GET {url}?lockId=…&appUserId=…} (RFC 3986 encoding, {@code +} as {@code %2B}), {@code Accept: application/json},
  * a User-Agent, a request id, the auth (API header or OAuth2 Bearer with one refresh and retry after a 401) and,
  * when configured, the request signature. Needs no project: the endpoint validator reuses it as is.

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The protection of DESIGN.md §6.5, one set per project so one integrator's outage never slows another project:
+ * The protection of docs/design.md §6.5, one set per project so one integrator's outage never slows another project:
  * a concurrency limit (bulkhead with a waiting queue) around a circuit breaker, both SmallRye Fault Tolerance
  * guards built with its programmatic API and cached per project. A project's guards are rebuilt (fresh state)
  * when its protection settings change.

@@ -29,7 +29,7 @@ public class DecisionMetrics {
                 .register(registry)
                 .record(latencyMs, TimeUnit.MILLISECONDS);
         Counter.builder("odk.decisions")
-                .description("Decisions by project and outcome (DESIGN.md §6.4)")
+                .description("Decisions by project and outcome (docs/design.md §6.4)")
                 .tag("project", projectId)
                 .tag("outcome", outcome.name())
                 .register(registry)

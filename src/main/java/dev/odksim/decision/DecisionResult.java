@@ -2,7 +2,7 @@ package dev.odksim.decision;
 
 import java.time.Instant;
 
-/** What an integrator decided, after every rule of DESIGN.md §6.4; every failure denies access. */
+/** What an integrator decided, after every rule of docs/design.md §6.4; every failure denies access. */
 public sealed interface DecisionResult {
 
     Outcome outcome();

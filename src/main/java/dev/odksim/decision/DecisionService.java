@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Asks a project's integrator whether a phone may open a lock now (DESIGN.md §6): the call goes through the
+ * Asks a project's integrator whether a phone may open a lock now (docs/design.md §6): the call goes through the
  * project's guards (§6.5), the answer through the rules of §6.4, and the decision is recorded (oldest pruned past
  * the project's retention bound) and counted in the metrics. No transaction is held during the HTTP call.
  */

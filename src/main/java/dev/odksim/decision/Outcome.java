@@ -1,6 +1,6 @@
 package dev.odksim.decision;
 
-/** The outcome of one decision call (DESIGN.md §6.4) and the HTTP status the app sees for it. */
+/** The outcome of one decision call (docs/design.md §6.4) and the HTTP status the app sees for it. */
 public enum Outcome {
     GRANTED(201),
     DENIED(403),
@@ -11,7 +11,7 @@ public enum Outcome {
     INVALID_RESPONSE(502),
     AUTH_ERROR(502),
     CIRCUIT_OPEN(503),
-    /** The project's concurrency limit and its waiting queue are full (DESIGN.md §6.5); the integrator was not called. */
+    /** The project's concurrency limit and its waiting queue are full (docs/design.md §6.5); the integrator was not called. */
     CONCURRENCY_LIMIT(503),
     BODY_TOO_LARGE(502);
 

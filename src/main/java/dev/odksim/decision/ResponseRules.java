@@ -17,7 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
- * The strict reading of an integrator's answer (DESIGN.md §6.4). Pure: the same response, request and clock
+ * The strict reading of an integrator's answer (docs/design.md §6.4). Pure: the same response, request and clock
  * always give the same result, so every rule is unit-tested on its own.
  */
 public final class ResponseRules {

@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** The demo data of API.md, seeded on first start into an empty database so the whole flow works out of the box. */
+/** The demo data of docs/api.md, seeded on first start into an empty database so the whole flow works out of the box. */
 @ApplicationScoped
 public class DemoData {
 

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A key to one lock for one app user (DESIGN.md §3, §7). The stored state only records what time cannot tell
+ * A key to one lock for one app user (docs/design.md §3, §7). The stored state only records what time cannot tell
  * (creating, issued, revoked, error); scheduled/active/expired follow from the window and the clock, see {@link KeyState}.
  */
 @Entity

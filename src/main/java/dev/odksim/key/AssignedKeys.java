@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Keys created ahead of time through the admin API (DESIGN.md §7.4), in Unloc's batch shape. The whole batch is
+ * Keys created ahead of time through the admin API (docs/design.md §7.4), in Unloc's batch shape. The whole batch is
  * validated before anything is stored: one bad entry and nothing is created. These keys are the "key already exists"
  * path of the access flow. They are not device-bound: the admin does not know the phone's device key.
  */

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Minting, storing and finding keys (DESIGN.md §7). A key is minted in two steps: its row is reserved as
+ * Minting, storing and finding keys (docs/design.md §7). A key is minted in two steps: its row is reserved as
  * {@code creating}, then signed and stored as issued; a failure in between leaves it {@code error} (never a token).
  */
 @ApplicationScoped
@@ -152,13 +152,13 @@ public class KeyService {
         return jwt.serialize();
     }
 
-    /** The existing key of DESIGN.md §7.1 (unbound, as before device binding). */
+    /** The existing key of docs/design.md §7.1 (unbound, as before device binding). */
     public Optional<AccessKey> activeKey(String appUserId, String lockId) {
         return activeKey(appUserId, lockId, null);
     }
 
     /**
-     * The existing key of DESIGN.md §7.1: issued, not revoked, its window containing now, and usable by this device:
+     * The existing key of docs/design.md §7.1: issued, not revoked, its window containing now, and usable by this device:
      * bound to {@code devicePublicKey} or not bound at all (a key bound to another device key is useless here).
      * The one lasting longest.
      */

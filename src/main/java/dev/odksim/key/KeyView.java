@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * A key as the app and admin APIs show it (API.md); {@code token} is the compact JWS of DESIGN.md §7.2 (absent while
+ * A key as the app and admin APIs show it (docs/api.md); {@code token} is the compact JWS of docs/design.md §7.2 (absent while
  * creating or after an error). {@code deviceBound}: the key carries {@code cnf.jwk} and needs a signed lock challenge.
  */
 public record KeyView(String id, String lockId, String appUserId, Instant start, Instant end, String state,

@@ -29,7 +29,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The platform's key-signing keys: generated on first start, persisted, loaded on every start (DESIGN.md §7.2), and
+ * The platform's key-signing keys: generated on first start, persisted, loaded on every start (docs/design.md §7.2), and
  * rotated on the admin's request. A retired key stays in the JWKS until every key it signed has expired (and at least
  * {@code odk.keys.previous-key-grace}), so rotation never breaks a key already on a phone. Private halves never
  * leave this class; the JWKS carries only public keys.

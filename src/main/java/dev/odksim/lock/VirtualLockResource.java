@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /**
- * The virtual lock's "radio" (API.md): a phone asks for a challenge, presents a key (and for a device-bound key the
+ * The virtual lock's "radio" (docs/api.md): a phone asks for a challenge, presents a key (and for a device-bound key the
  * signed challenge), the lock answers unlocked or refused. A sync makes the lock take in the platform's JWKS and
  * revocation list now, as if a phone had just relayed them.
  */

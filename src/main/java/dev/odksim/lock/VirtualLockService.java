@@ -27,7 +27,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The virtual lock of DESIGN.md §8. Like a real offline lock it trusts only what it can check itself: the key's
+ * The virtual lock of docs/design.md §8. Like a real offline lock it trusts only what it can check itself: the key's
  * signature against its copy of the JWKS, that the key names this lock, the validity window with a small skew, its
  * last revocation list ({@link LockSync}), and for a device-bound key (RFC 7800 {@code cnf.jwk}) a proof signed by the
  * device key over a fresh nonce of this lock ({@link LockChallenges}). It never looks the key up in the platform's

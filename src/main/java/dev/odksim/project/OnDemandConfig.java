@@ -6,7 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A project's on-demand decision configuration (DESIGN.md §6.1). The header value, the OAuth2 client secret and
+/** A project's on-demand decision configuration (docs/design.md §6.1). The header value, the OAuth2 client secret and
  * the signing secret are secrets: never returned or logged. */
 @Entity
 @Table(name = "on_demand_configs")
@@ -55,7 +55,7 @@ public class OnDemandConfig extends PanacheEntityBase {
     /** Decisions kept in the log of this project; older ones are pruned. */
     @Column(name = "decision_retention")
     public int decisionRetention = 5000;
-    /** DESIGN.md §5: an on-demand decision needs a valid scan proof of a sticker of the lock. */
+    /** docs/design.md §5: an on-demand decision needs a valid scan proof of a sticker of the lock. */
     @Column(name = "require_scan_proof")
     public boolean requireScanProof;
 }

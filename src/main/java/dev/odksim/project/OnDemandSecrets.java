@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Validation of the secret-bearing parts of the on-demand configuration (auth of DESIGN.md §6.2, request signing)
+ * Validation of the secret-bearing parts of the on-demand configuration (auth of docs/design.md §6.2, request signing)
  * and their masked view. Secrets are write-only: an absent or masked ({@code ****…}) value keeps the stored one.
  */
 final class OnDemandSecrets {

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A project owns locks, tags and the on-demand configuration (DESIGN.md §3). */
+/** A project owns locks, tags and the on-demand configuration (docs/design.md §3). */
 @Entity
 @Table(name = "projects")
 public class Project extends PanacheEntityBase {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 
-/** The admin API's shapes of projects, locks and on-demand configuration (API.md). */
+/** The admin API's shapes of projects, locks and on-demand configuration (docs/api.md). */
 public final class ProjectDtos {
 
     private ProjectDtos() {
@@ -47,9 +47,9 @@ public final class ProjectDtos {
     }
 
     /**
-     * The on-demand configuration (DESIGN.md §6.1). On update every field is optional: an absent one keeps its value.
+     * The on-demand configuration (docs/design.md §6.1). On update every field is optional: an absent one keeps its value.
      * {@code circuitBreakerFailures}, {@code circuitBreakerDelayMs} and {@code maxConcurrent} are the protection of §6.5;
-     * {@code decisionRetention} bounds the decision log of the project; {@code requireScanProof} (DESIGN.md §5) makes
+     * {@code decisionRetention} bounds the decision log of the project; {@code requireScanProof} (docs/design.md §5) makes
      * on-demand decisions need a scan proof of a sticker of the lock.
      */
     public record OnDemandView(Boolean enabled, String url, Auth auth, Integer connectTimeoutMs, Integer timeoutMs,
@@ -62,7 +62,7 @@ public final class ProjectDtos {
                     null, null, null, null, null, null);
         }
 
-        /** Without the sticker-trust setting {@code requireScanProof} (DESIGN.md §5), which then keeps its value. */
+        /** Without the sticker-trust setting {@code requireScanProof} (docs/design.md §5), which then keeps its value. */
         public OnDemandView(Boolean enabled, String url, Auth auth, Integer connectTimeoutMs, Integer timeoutMs,
                             Long defaultDurationSeconds, Long maxDurationSeconds, Signing signing,
                             Integer circuitBreakerFailures, Integer circuitBreakerDelayMs, Integer maxConcurrent,

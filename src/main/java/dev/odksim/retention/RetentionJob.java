@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Bounded retention (DESIGN.md §3): a scheduled job, never in the request path, deletes expired keys, old decisions,
+ * Bounded retention (docs/design.md §3): a scheduled job, never in the request path, deletes expired keys, old decisions,
  * old access events and spent lock challenges after the periods of {@code odk.retention.*}, and turns keys abandoned
  * mid-mint into {@code error}. Deletes go in small batches, each its own short transaction, so the access path never
  * waits behind a long-held lock. Cut-offs use the simulator clock.

@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Simulator controls: the SMS inbox and time travel (API.md). */
+/** Simulator controls: the SMS inbox and time travel (docs/api.md). */
 @AdminOnly
 @Path("/api/sim/v1")
 public class SimResource {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How an app claims sticker URLs (DESIGN.md §5): the App Links / Universal Links association documents, and the
+ * How an app claims sticker URLs (docs/design.md §5): the App Links / Universal Links association documents, and the
  * optional open-in-app link (custom scheme or Android intent URL) a browser's scan is handed to.
  */
 @ApplicationScoped

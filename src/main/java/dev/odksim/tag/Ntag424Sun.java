@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The {@code ntag424-sun} trust mode (DESIGN.md §5): NTAG 424 DNA Secure Unique NFC messages
+ * The {@code ntag424-sun} trust mode (docs/design.md §5): NTAG 424 DNA Secure Unique NFC messages
  * {@code ?e=<32 hex encrypted PICC data>&c=<16 hex truncated CMAC>}, verified as in NXP AN12196: the PICC data is
  * AES-128-CBC (zero IV) under the meta-read key; the session MAC key is AES-CMAC(file-read key, SV2); the MAC is the
  * CMAC of the empty input under it, truncated to its odd-indexed bytes. AES-CMAC comes from Bouncy Castle.

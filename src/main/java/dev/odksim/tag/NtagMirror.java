@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The {@code ntag-mirror} trust mode (DESIGN.md §5): an NTAG213/215/216 overwrites the {@code m=} placeholder with its
+ * The {@code ntag-mirror} trust mode (docs/design.md §5): an NTAG213/215/216 overwrites the {@code m=} placeholder with its
  * UID and/or tap counter as ASCII hex on every read, in the exact forms nfc-tag-writer sets up:
  * {@code m=<14 hex UID>x<6 hex counter>} ({@code --mirror both}), {@code m=<14 hex UID>} ({@code uid}),
  * {@code m=<6 hex counter>} ({@code counter}). Plaintext, so it catches naive copies, not a determined cloner.

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Admin API: the scan log of a project's stickers (DESIGN.md §5), newest first. Scans of unknown tags belong to no
+ * Admin API: the scan log of a project's stickers (docs/design.md §5), newest first. Scans of unknown tags belong to no
  * project: they are in the global log of {@link AllScansResource}.
  */
 @AdminOnly

@@ -1,7 +1,7 @@
 package dev.odksim.tag;
 
 /**
- * What became of one scan of a sticker URL (DESIGN.md §5): stored with the scan event, and, for a refusal, the
+ * What became of one scan of a sticker URL (docs/design.md §5): stored with the scan event, and, for a refusal, the
  * HTTP status and the problem {@code reason} the app and the phone page see.
  */
 public enum ScanOutcome {

@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * Scan proofs (DESIGN.md §5): a verified sticker scan yields a short-lived ES256 JWT, signed with the platform's
+ * Scan proofs (docs/design.md §5): a verified sticker scan yields a short-lived ES256 JWT, signed with the platform's
  * key-signing key under its own {@code typ}, naming the tag and lock (and the user, when the scan was made with an
  * app session). The access service demands one when the project requires physical presence.
  */

@@ -15,7 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The tag resolver (DESIGN.md §5): checks a scanned sticker URL against its tag's trust mode, moves the tag's
+ * The tag resolver (docs/design.md §5): checks a scanned sticker URL against its tag's trust mode, moves the tag's
  * counter forward only for a verified scan, records every scan with its outcome, and issues the scan proof.
  */
 @ApplicationScoped

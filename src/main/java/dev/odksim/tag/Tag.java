@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * An NFC sticker: its id is the last path segment of the sticker URL; it points at one lock (DESIGN.md §3, §5).
+ * An NFC sticker: its id is the last path segment of the sticker URL; it points at one lock (docs/design.md §3, §5).
  * The SUN keys are secrets: no view, log line or toString carries them.
  */
 @Entity

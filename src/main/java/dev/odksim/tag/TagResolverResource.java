@@ -27,7 +27,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The sticker URL {@code /t/{tagId}} (DESIGN.md §5): the app asks for JSON and gets the lock, what to do next and a
+ * The sticker URL {@code /t/{tagId}} (docs/design.md §5): the app asks for JSON and gets the lock, what to do next and a
  * scan proof; a phone's browser gets the phone web app, already pointed at the lock (or handed to a configured app).
  * A refused scan (unknown, retired, malformed, copied, replayed, bad MAC) is problem+json, or the phone page showing it.
  */
@@ -50,7 +50,7 @@ public class TagResolverResource {
     ObjectMapper json;
 
     /**
-     * What the app gets from a scan (API.md; the first five fields are the stable contract). {@code scanProof} goes
+     * What the app gets from a scan (docs/api.md; the first five fields are the stable contract). {@code scanProof} goes
      * with the access request; {@code counter} is the tap counter the sticker proved (mirror / SUN), if any.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)

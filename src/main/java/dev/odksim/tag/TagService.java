@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Sticker administration (DESIGN.md §3, §5): create tags in a trust mode, retire them, point them at another lock.
+ * Sticker administration (docs/design.md §3, §5): create tags in a trust mode, retire them, point them at another lock.
  * The sticker itself never changes: its URL is {@code /t/{tagId}} whatever the tag points at.
  */
 @ApplicationScoped

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The simulator's "now" for the phone web app, so its key countdown follows time travel (DESIGN.md §4) the way the
+ * The simulator's "now" for the phone web app, so its key countdown follows time travel (docs/design.md §4) the way the
  * virtual lock does. Public: the simulated time is no secret, and the page has no admin token.
  */
 @Path("/app/clock")

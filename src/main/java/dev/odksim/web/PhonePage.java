@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Renders the phone web app (DESIGN.md §9): one page whose script plays the app. A sticker scan embeds the
+ * Renders the phone web app (docs/design.md §9): one page whose script plays the app. A sticker scan embeds the
  * resolved lock (or the problem) as JSON, so the page starts at the right step without scanning twice.
  */
 @ApplicationScoped

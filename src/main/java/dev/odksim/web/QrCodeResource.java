@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 
-/** QR codes of sticker URLs for the dashboard (DESIGN.md §9), drawn server-side as SVG with qrcodegen. */
+/** QR codes of sticker URLs for the dashboard (docs/design.md §9), drawn server-side as SVG with qrcodegen. */
 @AdminOnly
 @Path("/api/admin/v1/qr.svg")
 public class QrCodeResource {

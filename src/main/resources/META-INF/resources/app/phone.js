@@ -1,5 +1,5 @@
 /*
- * The phone web app (DESIGN.md §9): plays the Unloc app against the simulator's app API.
+ * The phone web app (docs/design.md §9): plays the Unloc app against the simulator's app API.
  * Flow: lock (sticker scan, Web NFC or typed id) -> OTP login -> request access -> key with countdown -> unlock.
  * Plain JS, no build step. Every failure ends in words on the screen, never silently.
  */
@@ -200,7 +200,7 @@
       lockId: scan.lockId,
       lockName: scan.lockName || null,
       accessPath: samePath(scan.accessUrl, scan.lockId),
-      scanProof: scan.scanProof || null,   // sent with the access request (projects may require it, DESIGN.md §5)
+      scanProof: scan.scanProof || null,   // sent with the access request (projects may require it, docs/design.md §5)
       via: via
     };
     state.key = null;

@@ -1,5 +1,5 @@
 /*
- * The dashboard (DESIGN.md §9): what the simulator holds and what is happening, over the admin API.
+ * The dashboard (docs/design.md §9): what the simulator holds and what is happening, over the admin API.
  * Plain JS, no build step. The admin token is asked once and kept in localStorage.
  */
 (function () {

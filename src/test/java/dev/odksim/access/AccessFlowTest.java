@@ -19,7 +19,7 @@ import static dev.odksim.testing.Api.KARI;
 import static dev.odksim.testing.Api.OLA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole flow of DESIGN.md §2 on the demo data, through the public APIs only. */
+/** The whole flow of docs/design.md §2 on the demo data, through the public APIs only. */
 @QuarkusTest
 class AccessFlowTest {
 

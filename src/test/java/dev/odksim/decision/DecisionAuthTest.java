@@ -38,7 +38,7 @@ import static dev.odksim.testing.Api.KARI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Caller authentication (DESIGN.md §6.2): OAuth2 client credentials (token reuse, one refresh and retry on a 401,
+ * Caller authentication (docs/design.md §6.2): OAuth2 client credentials (token reuse, one refresh and retry on a 401,
  * one fetch for concurrent requests, the secret masked and write-only), request signing verified by the recipe of
  * docs/integrator-guide.md written out here independently, and the decision log's curl line, retention and metrics.
  */

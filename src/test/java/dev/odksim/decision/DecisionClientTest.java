@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The query of the decision call is percent-encoded per RFC 3986 (DESIGN.md §6.3). */
+/** The query of the decision call is percent-encoded per RFC 3986 (docs/design.md §6.3). */
 class DecisionClientTest {
 
     @Test

@@ -27,7 +27,7 @@ import static dev.odksim.testing.Api.KARI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The protection of DESIGN.md §6.5: a per-project circuit breaker that opens and recovers, other projects unaffected,
+ * The protection of docs/design.md §6.5: a per-project circuit breaker that opens and recovers, other projects unaffected,
  * a per-project concurrency limit, and one integrator call and one key for parallel requests of one user and lock.
  */
 @QuarkusTest

@@ -24,7 +24,7 @@ import static dev.odksim.testing.Api.KARI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every rule of DESIGN.md §6.4 against WireMock standing in for the integrator: what the app sees (status and
+ * Every rule of docs/design.md §6.4 against WireMock standing in for the integrator: what the app sees (status and
  * reason), the recorded decision, and that no key exists after a failure.
  */
 @QuarkusTest

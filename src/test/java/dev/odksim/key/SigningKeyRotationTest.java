@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DESIGN.md §7.2 rotation: new keys use the new kid, keys signed before keep verifying until they expire. */
+/** docs/design.md §7.2 rotation: new keys use the new kid, keys signed before keep verifying until they expire. */
 @QuarkusTest
 class SigningKeyRotationTest {
 

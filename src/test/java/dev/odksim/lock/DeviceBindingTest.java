@@ -15,7 +15,7 @@ import java.util.Map;
 import static dev.odksim.testing.Api.KARI;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DESIGN.md §7.3 at the virtual lock: a device-bound key opens only with a fresh challenge signed by its device key. */
+/** docs/design.md §7.3 at the virtual lock: a device-bound key opens only with a fresh challenge signed by its device key. */
 @QuarkusTest
 class DeviceBindingTest {
 

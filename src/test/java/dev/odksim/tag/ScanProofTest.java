@@ -19,7 +19,7 @@ import static dev.odksim.testing.Api.OLA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A project that requires physical presence (DESIGN.md §5): on-demand access needs a valid, unexpired scan proof of a
+ * A project that requires physical presence (docs/design.md §5): on-demand access needs a valid, unexpired scan proof of a
  * sticker of that lock, else 403 with the rule broken, no decision call and no key.
  */
 @QuarkusTest

@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tag resolver's trust modes over HTTP (DESIGN.md §5): SUN with the AN12196 vector, the NTAG mirror, refusals as
+ * The tag resolver's trust modes over HTTP (docs/design.md §5): SUN with the AN12196 vector, the NTAG mirror, refusals as
  * problem+json and as the phone page, the scan log, tag retire/reassign, and SUN keys never coming back out.
  */
 @QuarkusTest

@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sticker trust in the phone web app (DESIGN.md §5): the page opened from a sticker carries the scan proof into the
+ * Sticker trust in the phone web app (docs/design.md §5): the page opened from a sticker carries the scan proof into the
  * access request of a project that requires one; a typed lock id (no scan) is refused in words; a replayed mirror URL
  * is shown as such.
  */

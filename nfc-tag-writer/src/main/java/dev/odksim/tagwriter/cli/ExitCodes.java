@@ -8,7 +8,7 @@ import dev.odksim.tagwriter.transport.NoTagException;
 import dev.odksim.tagwriter.transport.TagCommandException;
 import dev.odksim.tagwriter.write.BadUrlException;
 
-/** The exit codes of API.md's command-line table, and which domain error means which. */
+/** The exit codes of docs/api.md's command-line table, and which domain error means which. */
 public final class ExitCodes {
 
     public static final int OK = 0;

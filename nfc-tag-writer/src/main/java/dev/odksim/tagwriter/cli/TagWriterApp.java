@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code nfc-tag-writer} command line (API.md "Command lines"). {@link #main} is the only place
+ * The {@code nfc-tag-writer} command line (docs/api.md "Command lines"). {@link #main} is the only place
  * that exits the JVM; commands return exit codes and throw domain errors that
  * {@link DomainErrorHandler} turns into one line and a code.
  */

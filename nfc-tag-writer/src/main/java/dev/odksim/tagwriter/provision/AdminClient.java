@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The part of the simulator's admin API (API.md) that provisioning needs: create a tag for a lock
+ * The part of the simulator's admin API (docs/api.md) that provisioning needs: create a tag for a lock
  * with the chip UID, and look up lock names for the labels. Admin Bearer token on every call.
  */
 public final class AdminClient {

@@ -4,7 +4,7 @@ import dev.odksim.tagwriter.transport.emulator.EmulatorReader;
 import dev.odksim.tagwriter.transport.pcsc.PcscReader;
 
 /**
- * Turns the {@code --reader} value of API.md into a reader: {@code pcsc}, {@code pcsc:NAME},
+ * Turns the {@code --reader} value of docs/api.md into a reader: {@code pcsc}, {@code pcsc:NAME},
  * {@code emulator:ntag213|ntag215|ntag216[,OPTION…][:FILE]} or {@code emulator:none} (no tag).
  */
 public final class Readers {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A faithful stand-in for the simulator's admin API as provisioning uses it (API.md): admin Bearer
+ * A faithful stand-in for the simulator's admin API as provisioning uses it (docs/api.md): admin Bearer
  * token, {@code GET …/locks} (200 list), {@code POST …/tags} (201 {tagId, lockId, url, mode}),
  * problem+json errors. Records the bodies it was sent.
  */

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every exit code of API.md, from a real {@code java -jar nfc-tag-writer.jar} run. */
+/** Every exit code of docs/api.md, from a real {@code java -jar nfc-tag-writer.jar} run. */
 class ExitCodesIT {
 
     @TempDir

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The emulator's memory file of API.md: one line per page, 8 hex digits, page 0 first, so the tag's
+ * The emulator's memory file of docs/api.md: one line per page, 8 hex digits, page 0 first, so the tag's
  * state can be inspected (and prepared) between commands. Lines starting with '#' are comments; the
  * NFC counter, which lives outside the page memory, is kept in a {@code # nfc-counter: N} line.
  */
