@@ -66,16 +66,8 @@ public class DecisionCaller {
         return callExactUrl(target, url(target, lockId, appUserId), requestId);
     }
 
-    /**
-     * The call with a deadline already running ({@link System#nanoTime()} value), e.g. one started before the call
-     * waited for a free slot: everything left of the exchange shares what remains of it.
-     */
-    public Exchange call(Target target, String lockId, String appUserId, String requestId, long deadlineNanos) {
-        return callExactUrl(target, url(target, lockId, appUserId), requestId, deadlineNanos);
-    }
-
     /** The deadline of an exchange that starts now: {@code timeoutMs} from now, for all of it. */
-    public static long deadline(Target target) {
+    static long deadline(Target target) {
         return System.nanoTime() + target.timeoutMs() * 1_000_000L;
     }
 

@@ -67,10 +67,8 @@ public class DecisionService {
         Target target = target(onDemand);
         DecisionGuards.Settings settings = new DecisionGuards.Settings(onDemand.breakerFailures, onDemand.breakerDelayMs,
                 onDemand.maxConcurrent);
-        // The deadline starts before the guards: time spent queueing for a free slot is part of the app's wait.
-        long deadline = DecisionCaller.deadline(target);
         Judged judged = guards.run(onDemand.projectId, settings,
-                () -> judge(caller.call(target, lockId, appUserId, requestId, deadline), onDemand, lockId, appUserId),
+                () -> judge(caller.call(target, lockId, appUserId, requestId), onDemand, lockId, appUserId),
                 DecisionService::isOutage,
                 rejected -> new Judged(null, new Failed(rejected.outcome(), rejected.reason()), rejected.retryAfterSeconds()));
         Decision decision = record(requestId, onDemand, target, lockId, appUserId, judged);
