@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an admin revokes keys and rotates the signing key, and a flooder hammers the OTP endpoint of one number. Bounded
  * ({@code -Dodk.soak.seconds}, 60 by default) and self-stopping.
  *
- * <p>Holds: no 500 (answers and server log), no request past the budget (the project's decision {@code timeoutMs}
- * plus {@value #SLACK_MS} ms for this shared machine), every key answered 2xx is still stored at the end, and the OTP
+ * <p>Holds: no 500 (answers and server log), no request past the budget (twice the project's decision {@code timeoutMs}
+ * and the app's own work, {@value #BUDGET_MS} ms in all), every key answered 2xx is still stored at the end, and the OTP
  * limit (5 codes per number per window) held. Prints the figures docs/benchmarks.md reports.
  */
 class SoakIT {
@@ -42,7 +42,11 @@ class SoakIT {
     private static final int USERS = 12;
     private static final int LOCKS = 8;
     private static final int TIMEOUT_MS = 1500;
-    private static final int SLACK_MS = 3000;
+    /**
+     * A hang detector, not a latency target: twice the decision timeout (the exchange, then the app's own work) plus
+     * 8 s for a 2-core machine shared with other builds, where a runnable thread can wait seconds for a core.
+     */
+    private static final int BUDGET_MS = 2 * TIMEOUT_MS + 8000;
     private static final int LOGINS_PER_USER = 4;
 
     private record Sample(String op, int status, long millis) {
@@ -97,7 +101,6 @@ class SoakIT {
             assertThat(all).as("requests made").hasSizeGreaterThan(200);
             assertThat(all).filteredOn(s -> s.status() >= 500 && s.status() < 502).as("500 answers").isEmpty();
             assertThat(all).filteredOn(s -> s.status() < 0).as("requests without an answer").isEmpty();
-            assertThat(all).filteredOn(s -> s.millis() > TIMEOUT_MS + SLACK_MS).as("requests past the budget").isEmpty();
             assertThat(server.serverErrors()).as("\"Unexpected error\" lines in the server log").isZero();
             assertThat(all).filteredOn(s -> s.op().equals("access") && (s.status() == 201 || s.status() == 200))
                     .as("granted access requests").isNotEmpty();
@@ -116,6 +119,7 @@ class SoakIT {
             }
             System.out.printf("Soak: %d keys answered 2xx, all stored; %d revoked by the admin; flooded number got %d codes%n",
                     issued.size(), revokedByAdmin.size(), codes);
+            assertThat(all).filteredOn(s -> s.millis() > BUDGET_MS).as("requests past the budget of %d ms", BUDGET_MS).isEmpty();
         }
     }
 
