@@ -111,7 +111,7 @@ public class DecisionCaller {
         }
         Attempt first = attempt(target, uri, requestId, token);
         if (!(target.auth() instanceof OAuth2 oauth) || !(first.reply() instanceof Response r) || r.status() != 401) {
-            return new Exchange(requestId, "GET", url, first.maskedHeaders(), first.reply(), true, false, DecisionClient.elapsed(started));
+            return new Exchange(requestId, "GET", url, first.maskedHeaders(), first.reply(), first.sent(), false, DecisionClient.elapsed(started));
         }
         tokens.invalidate(oauth, token);
         Token fresh;
@@ -123,10 +123,11 @@ public class DecisionCaller {
                     + e.getMessage(), true, started);
         }
         Attempt second = attempt(target, uri, requestId, fresh);
-        return new Exchange(requestId, "GET", url, second.maskedHeaders(), second.reply(), true, true, DecisionClient.elapsed(started));
+        return new Exchange(requestId, "GET", url, second.maskedHeaders(), second.reply(), second.sent(), true, DecisionClient.elapsed(started));
     }
 
-    private record Attempt(Map<String, String> maskedHeaders, Reply reply) {
+    /** @param sent false when the request never reached the wire (a header value HTTP cannot carry) */
+    private record Attempt(Map<String, String> maskedHeaders, Reply reply, boolean sent) {
     }
 
     private Attempt attempt(Target target, URI uri, String requestId, Token token) {
@@ -158,11 +159,11 @@ public class DecisionCaller {
         if (unsendable != null) {
             // Fail closed: the JDK client would reject the value (quoting it) or send other bytes than configured.
             return new Attempt(masked, new Failure(new Failed(Outcome.CONNECT_ERROR, "the value of header " + unsendable
-                    + " has characters an HTTP header cannot carry (only visible ASCII, spaces and tabs); save it again"), 0));
+                    + " has characters an HTTP header cannot carry (only visible ASCII, spaces and tabs); save it again"), 0), false);
         }
         Reply reply = client.send(new Outbound("GET", uri, headers, null, target.connectTimeoutMs(), target.timeoutMs(),
                 target.maxBodyBytes()));
-        return new Attempt(masked, reply);
+        return new Attempt(masked, reply, true);
     }
 
     /** RFC 9110 field-value without obs-text: what the JDK client sends byte for byte. */
