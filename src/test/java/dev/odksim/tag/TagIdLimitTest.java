@@ -24,7 +24,8 @@ class TagIdLimitTest {
             assertThat(bad.<List<String>>path("invalidParams.name")).containsExactly("tagId");
             assertThat(bad.<List<String>>path("invalidParams.reason").get(0)).contains("1-64");
         }
-        String longest = Api.uniqueId("t") + "x".repeat(64 - 11);
+        String prefix = Api.uniqueId("t");
+        String longest = prefix + "x".repeat(64 - prefix.length());
         assertThat(longest).hasSize(64);
         Response ok = Api.admin().body(Map.of("lockId", lock, "tagId", longest)).post(path);
         assertThat(ok.statusCode()).as(ok.asString()).isEqualTo(201);
