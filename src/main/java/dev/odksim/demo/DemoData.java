@@ -1,5 +1,6 @@
 package dev.odksim.demo;
 
+import dev.odksim.cluster.UniqueViolation;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
 import dev.odksim.integrator.IntegratorService;
@@ -45,7 +46,16 @@ public class DemoData {
      * leaves an empty database, seeded again on the next start, never a half-seeded one.
      */
     public boolean seedIfEmpty() {
-        return config.demoData() && QuarkusTransaction.requiringNew().call(() -> Project.count() == 0 && seed());
+        try {
+            return config.demoData() && QuarkusTransaction.requiringNew().call(() -> Project.count() == 0 && seed());
+        } catch (RuntimeException e) {
+            if (UniqueViolation.in(e)) {
+                // Instances started together on one empty database: another one seeded it first.
+                LOG.info("The demo data was seeded by another instance");
+                return false;
+            }
+            throw e;
+        }
     }
 
     private boolean seed() {
