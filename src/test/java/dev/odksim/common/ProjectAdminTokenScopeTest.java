@@ -131,7 +131,7 @@ class ProjectAdminTokenScopeTest {
     }
 
     private static Response send(String bearer, Operation op, String path) {
-        var request = RestAssured.given().contentType(ContentType.JSON).accept("application/json");
+        var request = RestAssured.given().contentType(ContentType.JSON).accept("*/*");
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
