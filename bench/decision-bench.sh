@@ -30,9 +30,12 @@ trap cleanup EXIT
 # start_instance NAME PORT: one packaged server; waits until it is ready.
 start_instance() {
   mkdir -p "$DATA/$1"
-  QUARKUS_HTTP_PORT=$2 ODK_DATA_DIR="$DATA/$1" ODK_ADMIN_TOKEN=$TOKEN ODK_PUBLIC_BASE_URL="http://localhost:$PORT" \
-    ODK_CLUSTER_INSTANCE_ID="$1" ${BENCH_DB_URL:+ODK_DB_URL="$BENCH_DB_URL" ODK_DB_USER="${BENCH_DB_USER:-odk}" ODK_DB_PASSWORD="${BENCH_DB_PASSWORD:-}"} \
-    java -jar "$JAR" > "$DATA/$1.log" 2>&1 &
+  local db=()
+  if [ -n "${BENCH_DB_URL:-}" ]; then
+    db=(ODK_DB_URL="$BENCH_DB_URL" ODK_DB_USER="${BENCH_DB_USER:-odk}" ODK_DB_PASSWORD="${BENCH_DB_PASSWORD:-}")
+  fi
+  env QUARKUS_HTTP_PORT="$2" ODK_DATA_DIR="$DATA/$1" ODK_ADMIN_TOKEN=$TOKEN ODK_PUBLIC_BASE_URL="http://localhost:$PORT" \
+    ODK_CLUSTER_INSTANCE_ID="$1" "${db[@]}" java -jar "$JAR" > "$DATA/$1.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 360); do

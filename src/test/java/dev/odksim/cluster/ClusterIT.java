@@ -76,8 +76,11 @@ class ClusterIT {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"lockId\":\"{{request.query.lockId}}\",\"appUserId\":\"{{request.query.appUserId}}\",\"hasAccess\":true}")
                 .withTransformers("response-template")));
+        // Generous decision timeouts (defaults of new projects, the demo one included): on a loaded 2-core CI machine
+        // the first calls of a cold JVM can take seconds, and these tests are about agreement, not speed.
         cluster = Cluster.start(workDir, Map.of("ODK_RETENTION_EVERY", RETENTION_PERIOD.toSeconds() + "s",
-                "ODK_CLUSTER_KEY_RELOAD", "2s"));
+                "ODK_CLUSTER_KEY_RELOAD", "2s", "ODK_DECISION_TIMEOUT_MS", "20000", "ODK_DECISION_CONNECT_TIMEOUT_MS", "5000",
+                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "PT30S"));
         a = cluster.nodes.get("a").url();
         b = cluster.nodes.get("b").url();
     }
