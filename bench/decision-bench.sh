@@ -3,6 +3,9 @@
 # runs bench/DecisionBench.java against it, and stops it. Needs only a JDK 17+ and curl.
 #   bench/decision-bench.sh [FLOWS] [CONCURRENCY]        (defaults: 2000 flows, concurrency 8)
 # Environment: BENCH_PORT (default 18080), BENCH_JAR (default target/quarkus-app/quarkus-run.jar; built if missing).
+# PostgreSQL (docs/operations.md): BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/odk_bench (an empty database),
+# BENCH_DB_USER, BENCH_DB_PASSWORD. BENCH_INSTANCES=2: two instances on that database behind HAProxy
+# (deploy/haproxy.cfg with the ports rewritten; needs haproxy), the benchmark talks to HAProxy on BENCH_PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FLOWS=${1:-2000}
@@ -15,19 +18,54 @@ if [ ! -f "$JAR" ]; then
   echo "Building the packaged server..."
   ./mvnw -B -q package -DskipTests
 fi
+INSTANCES=${BENCH_INSTANCES:-1}
+if [ "$INSTANCES" -gt 1 ] && [ -z "${BENCH_DB_URL:-}" ]; then
+  echo "BENCH_INSTANCES=$INSTANCES needs a shared database: set BENCH_DB_URL (PostgreSQL)"; exit 2
+fi
 DATA=$(mktemp -d)
-QUARKUS_HTTP_PORT=$PORT ODK_DATA_DIR="$DATA" ODK_ADMIN_TOKEN=$TOKEN ODK_PUBLIC_BASE_URL="http://localhost:$PORT" \
-  java -jar "$JAR" > "$DATA/server.log" 2>&1 &
-SERVER=$!
-cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$DATA"; }
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-for _ in $(seq 1 120); do
-  if curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null 2>&1; then break; fi
-  if ! kill -0 "$SERVER" 2>/dev/null; then cat "$DATA/server.log"; exit 2; fi
-  sleep 0.5
-done
-curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null || { echo "server did not become ready"; cat "$DATA/server.log"; exit 2; }
+# start_instance NAME PORT: one packaged server; waits until it is ready.
+start_instance() {
+  mkdir -p "$DATA/$1"
+  local db=()
+  if [ -n "${BENCH_DB_URL:-}" ]; then
+    db=(ODK_DB_URL="$BENCH_DB_URL" ODK_DB_USER="${BENCH_DB_USER:-odk}" ODK_DB_PASSWORD="${BENCH_DB_PASSWORD:-}")
+  fi
+  # A cold JVM's first PostgreSQL connection can exceed the pool's 5 s default on a loaded machine.
+  env QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT:-PT30S}" QUARKUS_HTTP_PORT="$2" ODK_DATA_DIR="$DATA/$1" ODK_ADMIN_TOKEN=$TOKEN ODK_PUBLIC_BASE_URL="http://localhost:$PORT" \
+    ODK_CLUSTER_INSTANCE_ID="$1" "${db[@]}" java -jar "$JAR" > "$DATA/$1.log" 2>&1 &
+  local pid=$!
+  PIDS+=("$pid")
+  for _ in $(seq 1 360); do
+    if curl -fsS "http://localhost:$2/q/health/ready" > /dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then cat "$DATA/$1.log"; exit 2; fi
+    sleep 0.5
+  done
+  echo "instance $1 did not become ready"; cat "$DATA/$1.log"; exit 2
+}
+
+if [ "$INSTANCES" -le 1 ]; then
+  start_instance odk1 "$PORT"
+else
+  SERVERS=""
+  for i in $(seq 1 "$INSTANCES"); do
+    start_instance "odk$i" $((PORT + i))
+    SERVERS="$SERVERS    server odk$i 127.0.0.1:$((PORT + i)) check\n"
+  done
+  sed -e "s/^\( *\)bind .*/\1bind 127.0.0.1:$PORT/" -e '/^ *server /d' -e '/^ *log /d' deploy/haproxy.cfg > "$DATA/haproxy.cfg"
+  printf "$SERVERS" >> "$DATA/haproxy.cfg"
+  haproxy -db -f "$DATA/haproxy.cfg" > "$DATA/haproxy.log" 2>&1 &
+  PIDS+=("$!")
+  for _ in $(seq 1 60); do
+    if curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null 2>&1; then break; fi
+    sleep 0.5
+  done
+fi
+curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null || { echo "not ready on $PORT"; cat "$DATA"/*.log; exit 2; }
+echo "Store: ${BENCH_DB_URL:-H2 file}; instances: $INSTANCES$([ "$INSTANCES" -gt 1 ] && echo ' behind HAProxy')"
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 java bench/DecisionBench.java --base "http://localhost:$PORT" --token "$TOKEN" --flows "$FLOWS" --concurrency "$CONCURRENCY"

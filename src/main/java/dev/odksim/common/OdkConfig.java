@@ -230,4 +230,33 @@ public interface OdkConfig {
         @WithDefault("600")
         int addressAttemptsPerMinute();
     }
+
+    /** Several instances on one database behind a load balancer (docs/operations.md). */
+    Cluster cluster();
+
+    interface Cluster {
+        /** This instance's name in leases, single-flight claims and logs. Default: the host name and a random suffix, new on every start. */
+        Optional<String> instanceId();
+
+        /**
+         * How long an instance answers with its cached time-travel offset before reading it from the database again:
+         * the longest time time travel done through another instance takes to reach this one.
+         */
+        @WithDefault("PT1S")
+        Duration clockRefresh();
+
+        /**
+         * How often the signing keys are reloaded from the database: the longest time a rotation done through another
+         * instance takes to reach this instance's signing and JWKS.
+         */
+        @WithDefault("5s")
+        String keyReload();
+
+        /**
+         * Longest time a single-flight claim holds (an instance stopped mid-decision blocks the same user, lock and
+         * device at most this long); also how long a waiting request waits before answering 503.
+         */
+        @WithDefault("PT60S")
+        Duration flightTimeout();
+    }
 }

@@ -1,6 +1,8 @@
 package dev.odksim.project;
 
+import dev.odksim.common.AdminCaller;
 import dev.odksim.common.AdminOnly;
+import dev.odksim.common.ProjectFiltered;
 import dev.odksim.project.ProjectDtos.LockView;
 import dev.odksim.project.ProjectDtos.NewLock;
 import dev.odksim.project.ProjectDtos.NewProject;
@@ -24,10 +26,14 @@ public class ProjectResource {
 
     @Inject
     ProjectService projects;
+    @Inject
+    AdminCaller caller;
 
+    /** Every project for the global admin token; only its own for a project's admin token. */
     @GET
+    @ProjectFiltered
     public List<ProjectView> list() {
-        return projects.projects().stream().map(ProjectView::of).toList();
+        return projects.projects().stream().filter(p -> caller.mayManage(p.id)).map(ProjectView::of).toList();
     }
 
     @POST
