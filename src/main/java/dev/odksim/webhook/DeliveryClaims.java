@@ -64,7 +64,8 @@ class DeliveryClaims {
             return Optional.empty();
         }
         String token = Ids.uuid();
-        Instant leaseUntil = realNow.plus(config.webhooks().timeout()).plus(Duration.ofMinutes(1));
+        // Twice the timeout and a margin: an attempt always ends by then, and a crashed worker's attempt is retried soon after.
+        Instant leaseUntil = realNow.plus(config.webhooks().timeout().multipliedBy(2)).plus(Duration.ofSeconds(5));
         int claimed = em.createQuery("update WebhookDelivery d set d.leaseUntil = :lease, d.leaseToken = :token where d.id = :id"
                         + " and d.state = 'pending' and d.nextAttemptAt <= :now and (d.leaseUntil is null or d.leaseUntil < :real)")
                 .setParameter("lease", leaseUntil).setParameter("token", token).setParameter("id", deliveryId)
