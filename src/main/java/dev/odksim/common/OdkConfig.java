@@ -146,6 +146,10 @@ public interface OdkConfig {
         @WithDefault("P90D")
         Duration accessEvents();
 
+        /** Finished webhook deliveries (delivered or failed) older than this are deleted with their attempts. */
+        @WithDefault("P30D")
+        Duration webhookDeliveries();
+
         /** How often the retention job runs (Quarkus scheduler syntax, e.g. {@code 1h}, {@code 10m}). */
         @WithDefault("1h")
         String every();

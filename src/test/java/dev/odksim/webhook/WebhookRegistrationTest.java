@@ -28,6 +28,8 @@ class WebhookRegistrationTest {
 
     @Inject
     DeliveryWorker worker;
+    @Inject
+    dev.odksim.retention.RetentionJob retention;
 
     private final List<WebhookReceiver> receivers = new ArrayList<>();
     private final List<String[]> registered = new ArrayList<>();
@@ -120,6 +122,24 @@ class WebhookRegistrationTest {
         Webhooks.travelBy(Duration.ofDays(1));
         assertThat(worker.drain()).isZero();
         assertThat(receiver.received()).hasSize(3);
+    }
+
+    @Test
+    void finishedDeliveriesArePurgedAfterTheRetentionPeriodPendingOnesStay() throws IOException {
+        WebhookReceiver receiver = receiver(new WebhookReceiver(n -> n == 0 ? Reply.status(200) : Reply.status(500)));
+        Webhooks.Door door = Webhooks.door();
+        String hookId = (String) register(door.project(), receiver.url(), door.lock()).get("id");
+        door.unlock();
+        assertThat(worker.drain()).isEqualTo(1);
+        door.unlock();
+        assertThat(worker.drain()).isEqualTo(1);
+        assertThat(Webhooks.deliveries(door.project(), hookId)).extracting(d -> d.get("state")).containsExactlyInAnyOrder("delivered", "pending");
+
+        Webhooks.travelBy(Duration.ofDays(2));
+        assertThat(retention.run().webhookDeliveries()).isZero();
+        Webhooks.travelBy(Duration.ofDays(29));
+        assertThat(retention.run().webhookDeliveries()).isGreaterThanOrEqualTo(1);
+        assertThat(Webhooks.deliveries(door.project(), hookId)).extracting(d -> d.get("state")).containsExactly("pending");
     }
 
     @Test
