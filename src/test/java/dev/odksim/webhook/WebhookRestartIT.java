@@ -56,7 +56,7 @@ class WebhookRestartIT {
     @Test
     void anEventSurvivesKillNineRightAfterTheUnlockAndIsDeliveredAfterRestart() throws Exception {
         int port = freePort();
-        start(port);
+        startWithRetry(port);
         base = "http://localhost:" + port;
         admin = Files.readString(dataDir.resolve("admin-token")).strip();
         String token = keyToFrontDoor();
@@ -69,7 +69,7 @@ class WebhookRestartIT {
         server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         int beforeRestart = receiver.received().size();
 
-        startAfterKill(port);
+        startWithRetry(port);
         boolean delivered = within(() -> receiver.received().size() > beforeRestart && deliveryState(hookId).equals("delivered"), 120);
         assertThat(delivered).as("delivered after the restart; requests before the kill: " + beforeRestart + ", delivery log: "
                 + get("/api/admin/v1/projects/demo/webhooks/" + hookId + "/deliveries")).isTrue();
@@ -152,8 +152,11 @@ class WebhookRestartIT {
         return true;
     }
 
-    /** After a kill -9 H2 first waits out the dead process's file lock; on a loaded machine one start may time out on it. */
-    private void startAfterKill(int port) throws Exception {
+    /**
+     * On a loaded machine one start may time out acquiring its first database connection (after a kill -9 H2 also waits
+     * out the dead process's file lock): one more try.
+     */
+    private void startWithRetry(int port) throws Exception {
         try {
             start(port);
         } catch (java.util.concurrent.ExecutionException e) {
