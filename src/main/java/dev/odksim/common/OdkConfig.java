@@ -149,6 +149,10 @@ public interface OdkConfig {
         @WithDefault("P90D")
         Duration accessEvents();
 
+        /** Finished webhook deliveries (delivered or failed) older than this are deleted with their attempts. */
+        @WithDefault("P30D")
+        Duration webhookDeliveries();
+
         /** How often the retention job runs (Quarkus scheduler syntax, e.g. {@code 1h}, {@code 10m}). */
         @WithDefault("1h")
         String every();
@@ -212,6 +216,42 @@ public interface OdkConfig {
         /** With an open-in-app URL: send browsers straight to it (303) instead of showing the phone page with an "Open in app" link. */
         @WithDefault("false")
         boolean redirectBrowsers();
+    }
+    /** Access Event webhooks (docs/webhooks.md). */
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** A delivery attempt without an HTTP status within this time fails as a timeout and is retried. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Run the delivery worker in the background (a scheduler tick and a nudge after each unlock); off, deliveries wait in the outbox. */
+        @WithDefault("true")
+        boolean worker();
+
+        /** How often the worker looks for due deliveries (Quarkus scheduler syntax, e.g. {@code 1s}). */
+        @WithDefault("1s")
+        String pollEvery();
+
+        /** Most deliveries in flight to one webhook at the same time, across all instances sharing the database. */
+        @WithDefault("4")
+        int maxConcurrencyPerEndpoint();
+
+        /** Threads of this instance that send deliveries. */
+        @WithDefault("8")
+        int senders();
+
+        /** Retries stop this long after the event (simulator clock): the delivery is then {@code failed}. */
+        @WithDefault("P3D")
+        Duration retryFor();
+
+        /** A webhook whose every delivery failed for this long (simulator clock) is disabled. */
+        @WithDefault("PT24H")
+        Duration disableAfter();
+
+        /** After a secret rotation the previous secret keeps signing alongside the new one for this long. */
+        @WithDefault("PT24H")
+        Duration previousSecretGrace();
     }
 
     interface Limits {

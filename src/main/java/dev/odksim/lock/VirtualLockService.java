@@ -18,6 +18,7 @@ import dev.odksim.lock.UnlockResult.Refused;
 import dev.odksim.lock.UnlockResult.Unlocked;
 import dev.odksim.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -49,6 +50,9 @@ public class VirtualLockService {
     SimClock clock;
     @Inject
     OdkConfig config;
+    /** Observed synchronously, in this transaction, by the webhook outbox (dev.odksim.webhook.WebhookOutbox). */
+    @Inject
+    Event<UnlocAccessEvent> unlocked;
 
     /** @param proof the device's signed answer to a challenge (compact JWS), needed for device-bound keys; may be null */
     @Transactional
@@ -187,6 +191,9 @@ public class VirtualLockService {
             event.result = "unlocked";
         }
         event.persist();
+        if (result instanceof Unlocked) {
+            unlocked.fire(UnlocAccessEvent.of(event, projects.lock(lockId).name));
+        }
         return result;
     }
 

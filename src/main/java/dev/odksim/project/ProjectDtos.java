@@ -19,13 +19,21 @@ public final class ProjectDtos {
         }
     }
 
-    public record NewLock(String id, String name) {
+    /** {@code timezone}: IANA zone of the lock (default Europe/Oslo), where recurring keys' spans are read. */
+    public record NewLock(String id, String name, String timezone) {
+        public NewLock(String id, String name) {
+            this(id, name, null);
+        }
     }
 
-    public record LockView(String id, String projectId, String name, String vendor, Instant createdAt) {
+    public record LockView(String id, String projectId, String name, String vendor, Instant createdAt, String timezone) {
         public static LockView of(Lock l) {
-            return new LockView(l.id, l.projectId, l.name, l.vendor, l.createdAt);
+            return new LockView(l.id, l.projectId, l.name, l.vendor, l.createdAt, l.timezone);
         }
+    }
+
+    /** Body of {@code PUT .../locks/{lockId}/timezone}. */
+    public record LockTimezone(String timezone) {
     }
 
     /**

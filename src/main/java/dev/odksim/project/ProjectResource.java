@@ -62,7 +62,15 @@ public class ProjectResource {
         if (body == null) {
             throw ProblemException.badRequest("name", "is required");
         }
-        return Response.status(201).entity(LockView.of(projects.createLock(projectId, body.id(), body.name()))).build();
+        return Response.status(201).entity(LockView.of(projects.createLock(projectId, body.id(), body.name(), body.timezone()))).build();
+    }
+
+    /** The lock's IANA time zone (recurring keys, docs/unloc-api.md). */
+    @PUT
+    @Path("{projectId}/locks/{lockId}/timezone")
+    public LockView setTimezone(@PathParam("projectId") String projectId, @PathParam("lockId") String lockId,
+                                ProjectDtos.LockTimezone body) {
+        return LockView.of(projects.setTimezone(projectId, lockId, body == null ? null : body.timezone()));
     }
 
     @GET
