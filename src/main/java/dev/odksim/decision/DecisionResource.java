@@ -1,5 +1,6 @@
 package dev.odksim.decision;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +15,15 @@ import jakarta.ws.rs.QueryParam;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: a project's decision log, newest first, bounded by the project's {@code decisionRetention}. */
 @AdminOnly
 @Path("/api/admin/v1/projects/{projectId}/decisions")
+@Tag(name = "logs-admin")
+@SecurityRequirement(name = "adminBearer")
 public class DecisionResource {
 
     @Inject
@@ -36,12 +41,16 @@ public class DecisionResource {
                                long latencyMs, Instant at, JsonNode request, Response response, String curl) {
     }
 
+    public record DecisionList(@Schema(required = true) List<DecisionView> decisions) {
+    }
+
     @GET
-    public Map<String, List<DecisionView>> list(@PathParam("projectId") String projectId,
+    @Operation(operationId = "listDecisions", summary = "A project's decision log, newest first")
+    public DecisionList list(@PathParam("projectId") String projectId,
                                                 @QueryParam("limit") String limit) {
         int size = QueryLimit.parse(limit, 50, 1000);
         projects.project(projectId);
-        return Map.of("decisions", decisions.recent(projectId, size).stream().map(this::view).toList());
+        return new DecisionList(decisions.recent(projectId, size).stream().map(this::view).toList());
     }
 
     private DecisionView view(Decision d) {

@@ -1,5 +1,6 @@
 package dev.odksim.tag;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.odksim.common.AdminOnly;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.QueryLimit;
@@ -12,7 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Admin API: the scan log of a project's stickers (docs/design.md §5), newest first. Scans of unknown tags belong to no
@@ -20,6 +22,8 @@ import java.util.Map;
  */
 @AdminOnly
 @Path("/api/admin/v1/projects/{projectId}/scans")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "logs-admin")
+@SecurityRequirement(name = "adminBearer")
 public class ScanAdminResource {
 
     private static final int MAX_LIMIT = 1000;
@@ -34,10 +38,14 @@ public class ScanAdminResource {
         }
     }
 
+    public record ScanList(@Schema(required = true) List<ScanView> scans) {
+    }
+
     @GET
-    public Map<String, List<ScanView>> ofProject(@PathParam("projectId") String projectId, @QueryParam("limit") String limit,
+    @Operation(operationId = "listScans", summary = "The scan log of a project's stickers, newest first")
+    public ScanList ofProject(@PathParam("projectId") String projectId, @QueryParam("limit") String limit,
                                                  @QueryParam("outcome") String outcome) {
-        return Map.of("scans", scans.scansOfProject(projectId, outcome(outcome), limit(limit)).stream().map(ScanView::of).toList());
+        return new ScanList(scans.scansOfProject(projectId, outcome(outcome), limit(limit)).stream().map(ScanView::of).toList());
     }
 
     static int limit(String value) {

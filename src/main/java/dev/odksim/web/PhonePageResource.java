@@ -8,9 +8,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The phone web app without a scan ({@code /app}), and the root, which leads to the dashboard. */
 @Path("/")
+@Tag(name = "simulator")
 public class PhonePageResource {
 
     @Inject
@@ -19,11 +22,13 @@ public class PhonePageResource {
     @GET
     @Path("app")
     @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
     public String app() {
         return page.render(null, null);
     }
 
     @GET
+    @Operation(hidden = true)
     public Response root() {
         return Response.seeOther(URI.create("/dashboard/")).build();
     }
