@@ -37,7 +37,7 @@ public class DecisionResource {
     }
 
     /** One decision; {@code curl} repeats its call (secrets masked), {@code response} is null when nothing came back. */
-    public record DecisionView(String id, String lockId, String appUserId, String outcome, String reason, Integer httpStatus,
+    public record DecisionView(String id, String lockId, String appUserId, Outcome outcome, String reason, Integer httpStatus,
                                long latencyMs, Instant at, JsonNode request, Response response, String curl) {
     }
 
@@ -56,7 +56,7 @@ public class DecisionResource {
     private DecisionView view(Decision d) {
         try {
             JsonNode request = json.readTree(d.request);
-            return new DecisionView(d.id, d.lockId, d.appUserId, d.outcome, d.reason, d.httpStatus, d.latencyMs, d.at, request,
+            return new DecisionView(d.id, d.lockId, d.appUserId, Outcome.valueOf(d.outcome), d.reason, d.httpStatus, d.latencyMs, d.at, request,
                     d.httpStatus == null ? null : new Response(d.httpStatus, d.responseContentType, d.responseBody), CurlLine.of(request));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored decision " + d.id + " has a corrupt request record", e);

@@ -31,7 +31,10 @@ public class ScanAdminResource {
     @Inject
     ScanService scans;
 
-    public record ScanView(String id, String tagId, String projectId, String lockId, String mode, String outcome, String reason,
+    public record ScanView(String id, String tagId, String projectId, String lockId,
+                           @Schema(enumeration = {TagService.NONE, TagService.MIRROR, TagService.SUN}) String mode,
+                           @Schema(description = "ok, or the refusal (unknown, retired, malformed, clone, replay, bad_mac)") String outcome,
+                           String reason,
                            String chipUid, Long counter, Instant at) {
         static ScanView of(ScanEvent e) {
             return new ScanView(e.id, e.tagId, e.projectId, e.lockId, e.mode, e.outcome, e.reason, e.chipUid, e.counter, e.at);

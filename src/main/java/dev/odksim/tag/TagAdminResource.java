@@ -36,7 +36,9 @@ public class TagAdminResource {
     }
 
     /** A tag as the admin API shows it: {@code sunKeys} says whether keys are stored, never what they are. */
-    public record TagView(String tagId, String lockId, String url, String mode, String chipUid, String state, Instant createdAt,
+    public record TagView(String tagId, String lockId, String url,
+                          @Schema(enumeration = {TagService.NONE, TagService.MIRROR, TagService.SUN}) String mode, String chipUid,
+                          @Schema(enumeration = {Tag.ACTIVE, Tag.RETIRED}) String state, Instant createdAt,
                           String mirror, Long lastCounter, Boolean sunKeys, Instant retiredAt) {
     }
 
