@@ -47,7 +47,9 @@ public class OpenApiCatalogue implements OASFilter {
             Map.entry("addWorker", List.of("409")),
             Map.entry("addLocation", List.of("409")),
             Map.entry("addTask", List.of("409")),
-            Map.entry("validateEndpoint", List.of("409", "429")));
+            Map.entry("validateEndpoint", List.of("409", "429")),
+            Map.entry("unlockLock", List.of("429")),
+            Map.entry("getLockChallenge", List.of("429")));
 
     private static final Map<String, String> TITLES = Map.of("400", "Invalid request (invalidParams names each field)",
             "401", "Not authenticated", "403", "Refused (see reason)", "404", "Not found", "409", "Conflict",

@@ -55,6 +55,7 @@ public enum Reason {
     MALFORMED_PROOF(Source.LOCK, 403, "The lock could not read the phone's signed challenge."),
     DEVICE_KEY_MISMATCH(Source.LOCK, 403, "The challenge was not signed by the phone this key was made for: the key was copied, or "
             + "belongs to an earlier login. Request access again."),
+    RATE_LIMITED(Source.LOCK, 429, "Too many unlock or challenge attempts in a minute, from this phone or at this lock. Wait a moment."),
     CHALLENGE_INVALID(Source.LOCK, 403, "The lock's challenge was unknown, too old (30 s) or already used. Press Unlock again for a fresh one."),
 
     // app login

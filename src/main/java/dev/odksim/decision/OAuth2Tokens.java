@@ -120,7 +120,7 @@ public class OAuth2Tokens {
         }
     }
 
-    private static String basic(OAuth2 auth) {
+    static String basic(OAuth2 auth) {
         // RFC 6749 §2.3.1: the client id and secret are form-encoded before Base64.
         String pair = java.net.URLEncoder.encode(auth.clientId(), StandardCharsets.UTF_8) + ":"
                 + java.net.URLEncoder.encode(auth.clientSecret(), StandardCharsets.UTF_8);

@@ -1,16 +1,16 @@
 package dev.odksim.lock;
 
-import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.Valid;
+import dev.odksim.common.OdkConfig;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.Reason;
 import dev.odksim.lock.UnlockResult.Refused;
+import dev.odksim.project.ProjectService;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -34,12 +34,26 @@ public class VirtualLockResource {
 
     @Inject
     VirtualLockService locks;
+    @Inject
+    AttemptLimiter limiter;
+    @Inject
+    ProjectService projects;
+    @Inject
+    OdkConfig config;
+
+    /**
+     * docs/security.md finding 4: these endpoints need no token, so attempts are bounded per client address (first,
+     * so unknown lock ids cost nothing) and per lock.
+     */
+    private void countAttempt(String lockId, HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        limiter.take("address:" + address, config.limits().addressAttemptsPerMinute(), "from one client address");
+        projects.lock(lockId);
+        limiter.take("lock:" + lockId, config.limits().lockAttemptsPerMinute(), "at one lock");
+    }
 
     /** {@code proof}: compact JWS by the device key over {@code {nonce, aud: lockId}}, for keys carrying cnf. */
-    public record UnlockRequest(
-            @NotBlank(message = "is required: the key's token (compact JWS)") @Size(max = 16384, message = "is too long (at most 16384 characters)")
-            String key,
-            @Size(max = 4096, message = "is too long (at most 4096 characters)") String proof) {
+    public record UnlockRequest(@Schema(required = true, maxLength = 16384) String key, @Schema(maxLength = 4096) String proof) {
     }
 
     /** The lock opened for this key. */
@@ -66,8 +80,17 @@ public class VirtualLockResource {
     @APIResponse(responseCode = "403", description = "The lock refused the key",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Refusal.class),
             examples = {@ExampleObject(name = "expired", value = "{\"result\":\"refused\",\"reason\":\"EXPIRED\",\"detail\":\"The key expired at 2026-03-02T16:00:00Z\"}")}))
-    public Response unlock(@PathParam("lockId") String lockId,
-                           @Valid @NotNull(message = "is required: {\"key\": the key's token (compact JWS)}") UnlockRequest body) {
+    public Response unlock(@PathParam("lockId") String lockId, UnlockRequest body, @Context HttpServerRequest request) {
+        countAttempt(lockId, request);
+        if (body == null || body.key() == null || body.key().isBlank()) {
+            throw ProblemException.badRequest("key", "is required: the key's token (compact JWS)");
+        }
+        if (body.key().length() > 16384) {
+            throw ProblemException.badRequest("key", "is too long (at most 16384 characters)");
+        }
+        if (body.proof() != null && body.proof().length() > 4096) {
+            throw ProblemException.badRequest("proof", "is too long (at most 4096 characters)");
+        }
         UnlockResult result = locks.unlock(lockId, body.key().strip(), body.proof());
         if (result instanceof Refused refused) {
             return Response.status(403).entity(new Refusal("refused", Reason.valueOf(refused.reason()), refused.detail())).build();
@@ -78,7 +101,8 @@ public class VirtualLockResource {
     @POST
     @Path("challenge")
     @Operation(operationId = "getLockChallenge", summary = "A single-use challenge for a device-bound key")
-    public LockChallenges.Challenge challenge(@PathParam("lockId") String lockId) {
+    public LockChallenges.Challenge challenge(@PathParam("lockId") String lockId, @Context HttpServerRequest request) {
+        countAttempt(lockId, request);
         return locks.challenge(lockId);
     }
 

@@ -114,6 +114,7 @@ public class ProjectService {
         if (update.signing() != null) {
             OnDemandSecrets.applySigning(update.signing(), current, secrets, invalid);
         }
+        OnDemandSecrets.requireSecretsAfterMove(update, current, secrets, url, invalid);
         int breakerFailures = orDefault(update.circuitBreakerFailures(), current.breakerFailures);
         int breakerDelay = orDefault(update.circuitBreakerDelayMs(), current.breakerDelayMs);
         int maxConcurrent = orDefault(update.maxConcurrent(), current.maxConcurrent);

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,9 +26,10 @@ public class PhonePageResource {
         return page.render(null, null);
     }
 
+    /** A relative Location: never built from the request's Host header, which any client may set. */
     @GET
     @Operation(hidden = true)
     public Response root() {
-        return Response.seeOther(URI.create("/dashboard/")).build();
+        return Response.status(Response.Status.SEE_OTHER).header("Location", "/dashboard/").build();
     }
 }
