@@ -107,6 +107,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        // A transactional bean wraps what happened at commit (Arc's undeclared-throwable wrapper, JTA rollback,
+        // Hibernate's persistence exceptions): what matters is the cause, e.g. a lost race on a unique constraint.
+        ProblemException known = StorageConflicts.asProblem(e);
+        if (known != null) {
+            LOG.debugf("Mapped %s to %d: %s", e.getClass().getSimpleName(), known.status(), known.getMessage());
+            return problem(known);
+        }
         LOG.error("Unexpected error", e);
         return respond(new Problem("about:blank", "Internal error", 500,
                 "An unexpected error occurred; see the server log", null, null));

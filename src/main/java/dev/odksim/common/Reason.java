@@ -72,6 +72,11 @@ public enum Reason {
     IDP_TOKEN_BAD_SIGNATURE(Source.LOGIN, 401, "The login token's signature does not verify with your organisation's keys."),
     IDP_TOKEN_UNKNOWN_KEY(Source.LOGIN, 401, "The login token is signed with a key your organisation does not publish."),
 
+    // storage races (docs/architecture.md, durability and concurrency)
+    CONFLICT(Source.STORAGE, 409, "Someone changed the same data at the same moment. Reload and try again if it still applies."),
+    BUSY(Source.STORAGE, 503, "The simulator is busy with concurrent changes to the same data. Try again in a second."),
+    LOGIN_RACE(Source.LOGIN, 409, "Another login on this phone finished at the same moment. Log in again."),
+
     // the phone page itself (no server answer)
     NO_DEVICE_KEY(Source.PHONE, 0, "This key is bound to a device key this browser no longer has (it was made for an earlier login). "
             + "Request access again.");
@@ -79,7 +84,7 @@ public enum Reason {
     /** Which part of the flow returns the code; the sections of docs/reasons.md. */
     public enum Source {
         DECISION("Decisions"), ACCESS("Access requests"), KEY("Keys"), SCAN("Sticker scans"), LOCK("Lock refusals"),
-        LOGIN("App login"), PHONE("Phone page");
+        LOGIN("App login"), STORAGE("Storage races"), PHONE("Phone page");
 
         private final String title;
 
