@@ -71,11 +71,11 @@ public enum Reason {
     IDP_TOKEN_NOT_VALID_NOW(Source.LOGIN, 401, "The login token from your organisation is not valid at this time."),
     IDP_TOKEN_BAD_SIGNATURE(Source.LOGIN, 401, "The login token's signature does not verify with your organisation's keys."),
     IDP_TOKEN_UNKNOWN_KEY(Source.LOGIN, 401, "The login token is signed with a key your organisation does not publish."),
+    LOGIN_RACE(Source.LOGIN, 409, "Another login on this phone finished at the same moment. Log in again."),
 
     // storage races (docs/architecture.md, durability and concurrency)
     CONFLICT(Source.STORAGE, 409, "Someone changed the same data at the same moment. Reload and try again if it still applies."),
     BUSY(Source.STORAGE, 503, "The simulator is busy with concurrent changes to the same data. Try again in a second."),
-    LOGIN_RACE(Source.LOGIN, 409, "Another login on this phone finished at the same moment. Log in again."),
 
     // the phone page itself (no server answer)
     NO_DEVICE_KEY(Source.PHONE, 0, "This key is bound to a device key this browser no longer has (it was made for an earlier login). "
