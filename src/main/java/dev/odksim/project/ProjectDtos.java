@@ -1,5 +1,6 @@
 package dev.odksim.project;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -43,7 +44,7 @@ public final class ProjectDtos {
      * the stored one.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Auth(String type, String headerName, String headerValue, String tokenUrl, String clientId,
+    public record Auth(@Schema(enumeration = {"header", "oauth2", "none"}) String type, String headerName, String headerValue, String tokenUrl, String clientId,
                        String clientSecret, String scope) {
         public Auth(String type, String headerName, String headerValue) {
             this(type, headerName, headerValue, null, null, null, null);

@@ -8,10 +8,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** QR codes of sticker URLs for the dashboard (docs/design.md §9), drawn server-side as SVG with qrcodegen. */
 @AdminOnly
 @Path("/api/admin/v1/qr.svg")
+@Tag(name = "simulator")
+@SecurityRequirement(name = "adminBearer")
 public class QrCodeResource {
 
     static final String SVG = "image/svg+xml";
@@ -19,6 +24,7 @@ public class QrCodeResource {
 
     @GET
     @Produces(SVG)
+    @Operation(operationId = "getQrCode", summary = "A QR code of a text (e.g. a sticker URL) as SVG")
     public String svg(@QueryParam("data") String data, @QueryParam("border") String borderParam) {
         int border = border(borderParam);
         if (data == null || data.isEmpty()) {

@@ -1,8 +1,7 @@
-package dev.odksim.web;
+package dev.odksim.demo;
 
 import dev.odksim.common.AdminToken;
 import dev.odksim.common.PublicUrls;
-import dev.odksim.demo.DemoData;
 import io.nayuki.qrcodegen.QrCode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
