@@ -14,7 +14,7 @@ import jakarta.ws.rs.QueryParam;
 @Path("/api/admin/v1/qr.svg")
 public class QrCodeResource {
 
-    static final String SVG = "image/svg+xml";
+    public static final String SVG = "image/svg+xml";
     private static final int MAX_DATA = 1024;
 
     @GET
@@ -52,7 +52,7 @@ public class QrCodeResource {
     }
 
     /** One path of unit squares, dark on a light background, scalable without blur. */
-    static String toSvg(QrCode qr, int border) {
+    public static String toSvg(QrCode qr, int border) {
         int size = qr.size + 2 * border;
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < qr.size; y++) {
