@@ -83,6 +83,8 @@ class PhoneHttpsBrowserTest {
 
         phone.click("unlock");
         phone.waiting().until(ExpectedConditions.attributeToBe(phone.visible("unlock-result"), "data-result", "unlocked"));
+        phone.script("document.getElementById('key-step').scrollIntoView()");
+        Audits.screenshot(phone.driver(), "phone-https-key");
     }
 
     @Test
@@ -90,11 +92,14 @@ class PhoneHttpsBrowserTest {
         int httpPort = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         phone.driver().get("http://" + lanAddress() + ":" + httpPort + "/app");
         WebElement note = phone.visible("secure-context-note");
+        Audits.assertAccessible(phone.driver(), "phone page over plain HTTP, with the note");
+        Audits.screenshot(phone.driver(), "phone-http-notice");
         assertThat(note.getText()).contains("device-bound keys").contains("NFC").contains("installing");
         assertThat(phone.script("return document.body.getAttribute('data-service-worker')")).isEqualTo("unavailable");
         note.findElement(By.id("secure-context-trust")).click();
         phone.waiting().until(ExpectedConditions.urlContains("/trust"));
         assertThat(phone.visible("fingerprint").getText()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
+        Audits.screenshot(phone.driver(), "trust");
     }
 
     /** base64(SHA-256(SubjectPublicKeyInfo)) of the CA /trust hands out: what Chromium's SPKI allow-list takes. */
