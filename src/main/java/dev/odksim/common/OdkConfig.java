@@ -254,6 +254,25 @@ public interface OdkConfig {
         Duration previousSecretGrace();
     }
 
+    /** HTTPS next to HTTP, for phones on the LAN (docs/phones.md). Its port is {@code quarkus.http.ssl-port} ({@code ODK_HTTPS_PORT}, default 8443). */
+    Https https();
+
+    interface Https {
+        /**
+         * Serve HTTPS. Without a supplied certificate, a local CA is made on first start in the data directory's
+         * {@code tls} folder and signs a certificate for this host's LAN addresses, host name and localhost; phones
+         * trust the CA once through {@code /trust}.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A PEM certificate (chain, server certificate first) to serve instead of the generated one, e.g. a real domain's or mkcert's. Needs the key file. */
+        Optional<String> certificateFile();
+
+        /** The PEM private key (unencrypted) of the supplied certificate file. */
+        Optional<String> keyFile();
+    }
+
     interface Limits {
         /**
          * Largest request body of every endpoint outside the admin APIs ({@code /api/admin/}, {@code /integrator/admin/}),

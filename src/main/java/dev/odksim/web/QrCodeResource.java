@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "adminBearer")
 public class QrCodeResource {
 
-    static final String SVG = "image/svg+xml";
+    public static final String SVG = "image/svg+xml";
     private static final int MAX_DATA = 1024;
 
     @GET
@@ -58,7 +58,7 @@ public class QrCodeResource {
     }
 
     /** One path of unit squares, dark on a light background, scalable without blur. */
-    static String toSvg(QrCode qr, int border) {
+    public static String toSvg(QrCode qr, int border) {
         int size = qr.size + 2 * border;
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < qr.size; y++) {

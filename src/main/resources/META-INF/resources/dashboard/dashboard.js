@@ -524,7 +524,7 @@
         run.counts.warnings + ' warnings, ' + run.counts.skipped + ' skipped' }));
     var checks = (report.checks || []).map(function (c) { c.__attrs = { 'data-testid': 'check-' + c.id, 'data-status': c.status }; return c; });
     var t = el('table', { id: 'validation-checks', 'data-testid': 'validation-checks' });
-    box.appendChild(el('div', { className: 'scroll' }, [t]));
+    box.appendChild(el('div', { className: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Validation checks table' }, [t]));
     box.hidden = false;
     table('validation-checks', [
       { title: 'Check', cell: function (c) { return el('code', { text: c.id }); } },
