@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The one place where exceptions become problem+json answers; nothing reaches the client as a bare 500. */
 public class ProblemMapper {
@@ -27,9 +26,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        String field = e instanceof MismatchedInputException m ? m.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")) : "";
+        String field = e instanceof MismatchedInputException m ? path(m) : "";
         if (!field.isEmpty()) {
             String reason = e instanceof InvalidFormatException f
                     ? "has the wrong type (" + f.getTargetType().getSimpleName() + " expected)" : "is not of the expected type";
@@ -70,6 +67,19 @@ public class ProblemMapper {
         LOG.error("Unexpected error", e);
         return respond(new Problem("about:blank", "Internal error", 500,
                 "An unexpected error occurred; see the server log", null, null));
+    }
+
+    /** The JSON path of the bad value as the API names fields elsewhere: {@code keys[2].durationMinutes}. */
+    private static String path(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String lastNode(String path) {

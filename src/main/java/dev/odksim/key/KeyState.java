@@ -18,6 +18,7 @@ public enum KeyState {
     static final String STORED_REVOKED = "revoked";
     static final String STORED_ERROR = "error";
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wire() {
         return name().toLowerCase();
     }

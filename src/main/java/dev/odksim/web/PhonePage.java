@@ -18,7 +18,13 @@ public class PhonePage {
 
     /** {@code scanJson}, {@code problemJson}: JSON documents or null. */
     public String render(String scanJson, String problemJson) {
-        return phone.data("scanJson", scriptSafe(scanJson)).data("problemJson", scriptSafe(problemJson)).render();
+        return render(scanJson, problemJson, null);
+    }
+
+    /** {@code appSwitchJson}: what an app-switch link asks of the page ({@link AppSwitchResource}), or null. */
+    public String render(String scanJson, String problemJson, String appSwitchJson) {
+        return phone.data("scanJson", scriptSafe(scanJson)).data("problemJson", scriptSafe(problemJson))
+                .data("appSwitchJson", scriptSafe(appSwitchJson)).render();
     }
 
     /** JSON made safe to embed in a script element: no character can close the element or start markup. */
