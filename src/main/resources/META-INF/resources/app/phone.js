@@ -59,6 +59,7 @@
     DEVICE_KEY_MISMATCH: 'The challenge was not signed by the phone this key was made for: the key was copied, or belongs to ' +
       'an earlier login. Request access again.',
     CHALLENGE_INVALID: 'The lock\'s challenge was unknown, too old (30 s) or already used. Press Unlock again for a fresh one.',
+    OUTSIDE_SCHEDULE: 'This key opens only at its scheduled times of the week (in the lock\'s time zone), and this is not one.',
     NO_DEVICE_KEY: 'This key is bound to a device key this browser no longer has (it was made for an earlier login). ' +
       'Request access again.',
     DEVICE_KEY_REUSED: 'This device key was already registered by an earlier login. Log in again: a fresh one is made.',
