@@ -206,6 +206,11 @@ public class KeyService {
         return jwt.serialize();
     }
 
+    /** Whether keys can be signed yet: false at start-up until the signing keys are loaded (their start-up observer). */
+    public boolean signingReady() {
+        return signingKeys.current() != null;
+    }
+
     /** The existing key of docs/design.md §7.1 (unbound, as before device binding). */
     public Optional<AccessKey> activeKey(String appUserId, String lockId) {
         return activeKey(appUserId, lockId, null);

@@ -48,8 +48,15 @@ public class UnlocProvisioning {
         provisionDue();
     }
 
-    /** Finishes every due key, {@value #CHUNK} per transaction, oldest first; returns how many it finished. */
-    public int provisionDue() {
+    /**
+     * Finishes every due key, {@value #CHUNK} per transaction, oldest first; returns how many it finished. One run at a
+     * time in this instance (the start-up run and the ticks would only wait on each other's row locks); nothing before
+     * the signing keys are loaded.
+     */
+    public synchronized int provisionDue() {
+        if (!keys.signingReady()) {
+            return 0;
+        }
         int total = 0;
         while (true) {
             List<String> due = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
