@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The one place where exceptions become problem+json answers; nothing reaches the client as a bare 500. */
 public class ProblemMapper {

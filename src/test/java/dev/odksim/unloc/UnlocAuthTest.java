@@ -39,6 +39,8 @@ class UnlocAuthTest {
         String project = Unloc.newProject();
         Map<String, Object> client = Unloc.newClient(project);
         String secret = (String) client.get("clientSecret");
+        assertThat(Api.admin().body(Map.of()).post("/api/admin/v1/projects/" + project + "/api-clients").header("Cache-Control"))
+                .isEqualTo("no-store");
         assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
         List<Map<String, Object>> listed = Api.admin().get("/api/admin/v1/projects/" + project + "/api-clients")
                 .then().statusCode(200).extract().path("apiClients");
@@ -55,6 +57,7 @@ class UnlocAuthTest {
         String lock = Api.newLock(project);
         Response answer = token(Unloc.tokenRequest(Unloc.newClient(project), project));
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        assertThat(answer.header("Cache-Control")).as("a token is never cached").isEqualTo("no-store");
         assertThat(answer.<String>path("token_type")).isEqualTo("bearer");
         assertThat(answer.<Integer>path("expires_in")).isEqualTo(3600);
         assertThat(answer.<List<String>>path("scope")).containsExactly("project.admin");
