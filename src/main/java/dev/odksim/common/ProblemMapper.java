@@ -30,9 +30,7 @@ public class ProblemMapper {
     /** Jackson's own messages name Java types and classes: the answer names JSON types and the field instead. */
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        String field = e instanceof MismatchedInputException m ? m.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")) : "";
+        String field = e instanceof MismatchedInputException m ? path(m) : "";
         if (!field.isEmpty()) {
             String reason = "has the wrong type (" + jsonType(((MismatchedInputException) e).getTargetType()) + " expected)";
             return respond(new Problem("about:blank", "Invalid request", 400, field + " " + reason,
@@ -151,6 +149,20 @@ public class ProblemMapper {
         }
         return name.toString();
     }
+
+    /** The JSON path of the bad value as the API names fields elsewhere: {@code keys[2].durationMinutes}. */
+    private static String path(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();

@@ -14,12 +14,17 @@ public class PhonePage {
     /** templates/phone.html, type-checked at build time: a misspelt or missing parameter fails the build. */
     @CheckedTemplate(basePath = "")
     static class Templates {
-        static native TemplateInstance phone(String scanJson, String problemJson);
+        static native TemplateInstance phone(String scanJson, String problemJson, String appSwitchJson);
     }
 
     /** {@code scanJson}, {@code problemJson}: JSON documents or null. */
     public String render(String scanJson, String problemJson) {
-        return Templates.phone(scriptSafe(scanJson), scriptSafe(problemJson)).render();
+        return render(scanJson, problemJson, null);
+    }
+
+    /** {@code appSwitchJson}: what an app-switch link asks of the page ({@link AppSwitchResource}), or null. */
+    public String render(String scanJson, String problemJson, String appSwitchJson) {
+        return Templates.phone(scriptSafe(scanJson), scriptSafe(problemJson), scriptSafe(appSwitchJson)).render();
     }
 
     /** JSON made safe to embed in a script element: no character can close the element or start markup. */

@@ -489,6 +489,25 @@
     box.appendChild(dl);
     box.hidden = false;
     box.scrollIntoView({ block: 'nearest' });
+    document.dispatchEvent(new CustomEvent('odk:unlock', { detail: { result: result, body: body } }));
+  }
+
+  // ---------------------------------------------------------------- app switch (app/app-switch.js drives it)
+
+  /** What app-switch.js may use: the session, a prefilled number, and showing a downloaded key as the current one. */
+  function exposeForAppSwitch() {
+    window.OdkPhone = {
+      loggedIn: loggedIn,
+      appUserId: function () { return sessionStorage.getItem(USER); },
+      call: function (method, path) { return call(method, path, undefined, true); },
+      prefillNumber: function (number) { if (!loggedIn()) { $('phone-input').value = number; } },
+      showKey: function (key) {
+        chooseLock({ lockId: key.lockId }, 'app switch');
+        state.key = key;
+        state.keySource = 'opened by an app-switch link';
+        render();
+      }
+    };
   }
 
   // ---------------------------------------------------------------- the page
@@ -503,6 +522,7 @@
     show('key-step', inSession && !!state.key);
     if (!state.key) { show('unlock-result', false); }
     renderKey();
+    document.dispatchEvent(new CustomEvent('odk:render'));
   }
 
   function embedded(id) {
@@ -512,6 +532,7 @@
   }
 
   function start() {
+    exposeForAppSwitch();
     $('lock-form').addEventListener('submit', onLockForm);
     $('otp-form').addEventListener('submit', onOtpForm);
     $('code-form').addEventListener('submit', onCodeForm);

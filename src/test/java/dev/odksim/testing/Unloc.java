@@ -33,6 +33,46 @@ public final class Unloc {
         return RestAssured.given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
     }
 
+    /** Sets the project's simulated provisioning (delay, fault knob) through the admin API. */
+    public static void settings(String project, Map<String, Object> settings) {
+        Api.admin().body(settings).put("/api/admin/v1/projects/" + project + "/unloc-settings").then().statusCode(200);
+    }
+
+    /** Posts a batch and returns its jobRef (202 expected). */
+    public static String createKeys(String token, String project, java.util.List<Map<String, Object>> keys) {
+        io.restassured.response.Response answer = as(token).body(Map.of("keys", keys)).post("/v2/projects/" + project + "/keys");
+        org.assertj.core.api.Assertions.assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(202);
+        return answer.path("jobRef");
+    }
+
+    /** Polls the job (with a deadline, not a sleep standing in for synchronisation) until it is completed. */
+    public static io.restassured.response.Response awaitJob(String token, String project, String jobRef) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            io.restassured.response.Response job = as(token).get("/v2/projects/" + project + "/jobs/" + jobRef);
+            org.assertj.core.api.Assertions.assertThat(job.statusCode()).as(job.asString()).isEqualTo(200);
+            if ("completed".equals(job.path("state"))) {
+                return job;
+            }
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime()).as("job " + jobRef + " completes in time").isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static Map<String, Object> key(String lock, String appUserId) {
+        return new java.util.HashMap<>(Map.of("lockId", lock, "appUserId", appUserId));
+    }
+
+    /** A phone number of its own, so the OTP limits of the shared demo numbers are not touched. */
+    public static String newPhone() {
+        return "+4741" + String.format("%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
     /** A new project (no on-demand call) for /v2 tests. */
     public static String newProject() {
         String project = Api.uniqueId("u");

@@ -45,6 +45,7 @@ class UnlocAuthTest {
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0)).containsEntry("clientId", client.get("clientId")).doesNotContainKey("clientSecret");
         assertThat(Api.admin().get("/api/admin/v1/projects/" + project + "/api-clients").asString()).doesNotContain(secret);
+        assertThat(Api.admin().get("/api/admin/v1/projects/" + project + "/api-clients").header("Cache-Control")).isEqualTo("no-store");
         ApiClient stored = QuarkusTransaction.requiringNew().call(() -> ApiClient.findById(client.get("clientId")));
         assertThat(stored.secretHash).isEqualTo(Secrets.sha256(secret)).doesNotContain(secret);
     }
@@ -55,6 +56,7 @@ class UnlocAuthTest {
         String lock = Api.newLock(project);
         Response answer = token(Unloc.tokenRequest(Unloc.newClient(project), project));
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        assertThat(answer.header("Cache-Control")).as("a token is never cached").isEqualTo("no-store");
         assertThat(answer.<String>path("token_type")).isEqualTo("bearer");
         assertThat(answer.<Integer>path("expires_in")).isEqualTo(3600);
         assertThat(answer.<List<String>>path("scope")).containsExactly("project.admin");
