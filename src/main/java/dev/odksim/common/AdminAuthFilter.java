@@ -1,6 +1,5 @@
 package dev.odksim.common;
 
-import dev.odksim.project.ProjectAdminTokens;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -31,7 +30,7 @@ public class AdminAuthFilter implements ContainerRequestFilter {
     @Inject
     AdminToken adminToken;
     @Inject
-    ProjectAdminTokens projectTokens;
+    ProjectTokenLookup projectTokens;
     @Inject
     AdminCaller caller;
     @Context

@@ -27,6 +27,8 @@ public enum Reason {
     SCAN_PROOF_EXPIRED(Source.ACCESS, 403, "Your sticker scan is too old (it lasts about two minutes). Scan the sticker again."),
     SCAN_PROOF_WRONG_LOCK(Source.ACCESS, 403, "Your sticker scan was for another lock. Scan this lock's sticker."),
     SCAN_PROOF_WRONG_USER(Source.ACCESS, 403, "The sticker was scanned by another user. Scan it yourself."),
+    IN_FLIGHT(Source.ACCESS, 503, "Another request of yours for this lock is still waiting for the integrator. Try again in a moment."),
+    WRONG_PROJECT(Source.ACCESS, 403, "The /v2 access token belongs to another project: get a token for this project."),
 
     // keys
     KEY_ERROR(Source.KEY, 503, "The platform could not sign your key, so none was made. Try again; if it keeps failing, see the "
@@ -57,6 +59,7 @@ public enum Reason {
             + "belongs to an earlier login. Request access again."),
     RATE_LIMITED(Source.LOCK, 429, "Too many unlock or challenge attempts in a minute, from this phone or at this lock. Wait a moment."),
     CHALLENGE_INVALID(Source.LOCK, 403, "The lock's challenge was unknown, too old (30 s) or already used. Press Unlock again for a fresh one."),
+    OUTSIDE_SCHEDULE(Source.LOCK, 403, "This key opens only at its scheduled times of the week (in the lock's time zone), and this is not one."),
 
     // app login
     DEVICE_KEY_REUSED(Source.LOGIN, 409, "This device key was already registered by an earlier login. Log in again: a fresh one is made."),

@@ -1,5 +1,6 @@
 package dev.odksim.project;
 
+import dev.odksim.common.ProjectTokenLookup;
 import dev.odksim.common.Ids;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.Secrets;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * token needs no slow hash), looked up by that hash, shown once, revocable.
  */
 @ApplicationScoped
-public class ProjectAdminTokens {
+public class ProjectAdminTokens implements ProjectTokenLookup {
 
     /** Prefix that makes a leaked project token recognisable (e.g. by secret scanners). */
     static final String PREFIX = "odkp_";
@@ -67,7 +68,7 @@ public class ProjectAdminTokens {
         return row;
     }
 
-    /** The project a presented token belongs to, if it is a live project token. */
+    @Override
     public Optional<String> projectOf(String presented) {
         if (!presented.startsWith(PREFIX)) {
             return Optional.empty();

@@ -85,6 +85,7 @@ public class ProjectResource {
     /** The lock's IANA time zone (recurring keys, docs/unloc-api.md). */
     @PUT
     @Path("{projectId}/locks/{lockId}/timezone")
+    @Operation(operationId = "setLockTimezone", summary = "Set a lock's IANA time zone (recurring keys)")
     public LockView setTimezone(@PathParam("projectId") String projectId, @PathParam("lockId") String lockId,
                                 ProjectDtos.LockTimezone body) {
         return LockView.of(projects.setTimezone(projectId, lockId, body == null ? null : body.timezone()));

@@ -39,6 +39,14 @@ public class UnlocLockResource {
         static UnlocLock of(Lock l) {
             return new UnlocLock(l.id, l.name, l.createdAt, l.vendor, l.timezone);
         }
+
+        /** The lock as seen through {@code projectId}'s token: another project's lock is not found. */
+        static UnlocLock inProject(Lock l, String projectId) {
+            if (!l.projectId.equals(projectId)) {
+                throw ProblemException.notFound("Lock", l.id);
+            }
+            return of(l);
+        }
     }
 
     @Schema(name = "UnlocLockList")
@@ -53,9 +61,10 @@ public class UnlocLockResource {
     public LockList list(@PathParam("projectId") String projectId, @QueryParam("limit") String limit,
                          @QueryParam("startAfterId") String startAfterId) {
         int pageSize = UnlocPaging.limit(limit);
-        List<Lock> fetched = projects.lockPage(projectId, blankToNull(startAfterId), pageSize + 1);
-        UnlocPaging.Page<Lock> page = UnlocPaging.Page.of(fetched, pageSize, l -> l.id);
-        return new LockList(page.items().stream().map(UnlocLock::of).toList(), page.startAfterId());
+        List<UnlocLock> fetched = projects.lockPage(projectId, blankToNull(startAfterId), pageSize + 1).stream()
+                .map(UnlocLock::of).toList();
+        UnlocPaging.Page<UnlocLock> page = UnlocPaging.Page.of(fetched, pageSize, UnlocLock::id);
+        return new LockList(page.items(), page.startAfterId());
     }
 
     @GET
@@ -63,11 +72,7 @@ public class UnlocLockResource {
     @Operation(operationId = "getUnlocLock", summary = "Get one lock of the project")
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     public UnlocLock one(@PathParam("projectId") String projectId, @PathParam("lockId") String lockId) {
-        Lock lock = projects.lock(lockId);
-        if (!lock.projectId.equals(projectId)) {
-            throw ProblemException.notFound("Lock", lockId);
-        }
-        return UnlocLock.of(lock);
+        return UnlocLock.inProject(projects.lock(lockId), projectId);
     }
 
     static String blankToNull(String value) {

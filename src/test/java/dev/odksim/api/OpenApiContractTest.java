@@ -24,14 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class OpenApiContractTest {
 
-    /** Operations deliberately without security: a sticker scan, public key material, app-link files, a lock's own API. */
+    /** Operations deliberately without security: a sticker scan, public key material, app-link files, a lock's own API, pages. */
     static final Set<String> PUBLIC = Set.of(
             "GET /t/{tagId}",
             "POST /api/app/v1/auth/otp", "POST /api/app/v1/auth/token", "POST /api/app/v1/auth/token-exchange",
             "GET /.well-known/jwks.json", "GET /.well-known/assetlinks.json", "GET /.well-known/apple-app-site-association",
             "GET /api/lock/v1/locks/{lockId}/revocations",
             "POST /api/sim/v1/locks/{lockId}/unlock", "POST /api/sim/v1/locks/{lockId}/challenge", "POST /api/sim/v1/locks/{lockId}/sync",
-            "GET /app/clock");
+            "GET /app/clock",
+            // the installable phone app and the CA for phones (docs/phones.md); the app-switch pages (log in on the page)
+            "GET /app/manifest.webmanifest", "GET /app/{file}", "GET /trust", "GET /trust/odk-sim-ca.crt",
+            "GET /trust/odk-sim-ca.mobileconfig", "GET /trust/odk-sim-ca.pem", "GET /trust/qr.svg",
+            "GET /use-key", "GET /prefetch-keys",
+            // the /v2 token endpoint: client credentials in the body
+            "POST /v2/auth/token");
 
     /** The security schemes operations may name (brief: exactly these). */
     static final Set<String> SCHEMES = Set.of("adminBearer", "appBearer", "unlocBearer", "integratorApiKey");
