@@ -1,7 +1,7 @@
 package dev.odksim.access;
 
+import dev.odksim.common.StorageConflicts;
 import dev.odksim.cluster.Instance;
-import dev.odksim.cluster.UniqueViolation;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.ProblemException;
 import io.agroal.api.AgroalDataSource;
@@ -100,7 +100,7 @@ class FlightClaims {
             });
             return true;
         } catch (RuntimeException e) {
-            if (UniqueViolation.in(e)) {
+            if (StorageConflicts.isUniqueViolation(e)) {
                 return false;
             }
             throw e;

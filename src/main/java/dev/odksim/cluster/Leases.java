@@ -1,5 +1,6 @@
 package dev.odksim.cluster;
 
+import dev.odksim.common.StorageConflicts;
 import dev.odksim.common.Ids;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -71,7 +72,7 @@ public class Leases {
                 }
             });
         } catch (RuntimeException e) {
-            if (UniqueViolation.in(e)) {
+            if (StorageConflicts.isUniqueViolation(e)) {
                 return false; // another instance inserted the first lease of this job at the same moment
             }
             throw e;

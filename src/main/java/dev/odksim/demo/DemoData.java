@@ -1,6 +1,6 @@
 package dev.odksim.demo;
 
-import dev.odksim.cluster.UniqueViolation;
+import dev.odksim.common.StorageConflicts;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
 import dev.odksim.integrator.IntegratorService;
@@ -52,7 +52,7 @@ public class DemoData {
         try {
             seeded = config.demoData() && QuarkusTransaction.requiringNew().call(() -> Project.count() == 0 && seed());
         } catch (RuntimeException e) {
-            if (!UniqueViolation.in(e)) {
+            if (!StorageConflicts.isUniqueViolation(e)) {
                 throw e;
             }
             // Instances started together on one empty database: another one seeded it first.
