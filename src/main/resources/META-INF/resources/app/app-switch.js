@@ -16,7 +16,7 @@
   var started = false;   // the key (or the key list) is fetched once per page
   var finished = false;  // once the page returns, nothing else happens
 
-  function $(id) { return document.getElementById(id); }
+  var $ = window.Odk.$;   // the shared helpers (common/odk.js)
 
   function status(message) {
     $('app-switch').hidden = false;

@@ -6,7 +6,7 @@
 (function () {
   'use strict';
 
-  function $(id) { return document.getElementById(id); }
+  var $ = window.Odk.$;   // the shared helpers (common/odk.js)
 
   /** Outside a secure context (plain http on a network address): the note, with what is off and the way to /trust. */
   function showSecureContextNote() {

@@ -17,14 +17,16 @@
     skewMs: 0          // simulator clock minus this phone's clock (follows time travel)
   };
 
-  function $(id) { return document.getElementById(id); }
-  function show(id, visible) { $(id).hidden = !visible; }
-  function text(id, value) { $(id).textContent = value == null ? '' : String(value); }
+  // The shared helpers (common/odk.js): DOM, the API call with problem+json errors, formatting.
+  var Odk = window.Odk;
+  var $ = Odk.$;
+  var show = Odk.show;
+  var text = Odk.text;
+  var ApiError = Odk.ApiError;
 
   // ---------------------------------------------------------------- words for what went wrong
-
-  // The texts of docs/reasons.md, served from the one catalogue (dev.odksim.common.Reason) by /app/reasons.js.
-  var REASONS = window.ODK_REASONS || {};
+  // A reason's sentence comes from the one catalogue (dev.odksim.common.Reason, docs/reasons.md) through
+  // /app/reasons.js and Odk.reasonText; this page keeps no copy of those texts.
 
   var STATUSES = {
     400: 'The request was not accepted; see the detail for what to correct.',
@@ -39,15 +41,8 @@
     504: 'The integrator did not answer in time, so no key was made.'
   };
 
-  /** An error of an API call or of the network, shaped for display. */
-  function ApiError(status, body, networkMessage) {
-    this.status = status;
-    this.body = body || {};
-    this.network = networkMessage || null;
-  }
-
   function friendly(problem, status) {
-    return (problem.reason && REASONS[problem.reason]) || STATUSES[status] || 'Something went wrong.';
+    return Odk.reasonText(problem.reason) || STATUSES[status] || 'Something went wrong.';
   }
 
   /** Fills a box with the problem: a friendly sentence, then title, detail and reason code as the API gave them. */
@@ -74,9 +69,7 @@
       var dl = document.createElement('dl');
       dl.className = 'facts';
       addFact(dl, 'Detail', p.detail, 'problem-detail');
-      if (p.invalidParams && p.invalidParams.length) {
-        addFact(dl, 'Fields', p.invalidParams.map(function (f) { return f.name + ': ' + f.reason; }).join('; '), 'problem-fields');
-      }
+      addFact(dl, 'Fields', Odk.fields(p), 'problem-fields');
       addFact(dl, 'Reason', p.reason, 'problem-reason', true);
       addFact(dl, 'Status', err.status, 'problem-status');
       addFact(dl, 'Decision', p.decisionId, 'problem-decision', true);
@@ -99,10 +92,7 @@
   }
 
   function showError(err, doing) {
-    if (!(err instanceof ApiError)) {
-      err = new ApiError(0, null, err && err.message ? err.message : String(err));
-    }
-    renderProblem($('error'), err, doing);
+    renderProblem($('error'), Odk.asApiError(err), doing);
     $('error').scrollIntoView({ block: 'nearest' });
   }
 
@@ -113,23 +103,9 @@
 
   // ---------------------------------------------------------------- HTTP
 
-  /** JSON in, JSON out; resolves {status, body} for 2xx, rejects with an ApiError otherwise. */
+  /** Odk.request with this tab's app session when auth is set: {status, body} for 2xx, an ApiError otherwise. */
   function call(method, path, body, auth) {
-    var headers = { Accept: 'application/json' };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    if (auth) { headers.Authorization = 'Bearer ' + sessionStorage.getItem(TOKEN); }
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
-      .catch(function (e) { throw new ApiError(0, null, e.message || 'network error'); })
-      .then(function (res) {
-        return res.text().then(function (raw) {
-          var parsed = null;
-          if (raw) {
-            try { parsed = JSON.parse(raw); } catch (e) { parsed = { title: 'Unreadable answer', detail: raw.slice(0, 300) }; }
-          }
-          if (res.ok) { return { status: res.status, body: parsed }; }
-          throw new ApiError(res.status, parsed);
-        });
-      });
+    return Odk.request(method, path, body, auth ? sessionStorage.getItem(TOKEN) : null);
   }
 
   function busy(button, on) {
@@ -391,19 +367,8 @@
     }, function () { /* keep the last skew; the countdown uses this phone's clock meanwhile */ });
   }
 
-  function duration(ms) {
-    var s = Math.max(0, Math.floor(ms / 1000));
-    var h = Math.floor(s / 3600);
-    var m = Math.floor((s % 3600) / 60);
-    var sec = s % 60;
-    var two = function (n) { return (n < 10 ? '0' : '') + n; };
-    return (h > 0 ? h + ':' + two(m) : String(m)) + ':' + two(sec);
-  }
-
-  function localTime(iso) {
-    var d = new Date(iso);
-    return isNaN(d) ? iso : d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'medium' });
-  }
+  var duration = Odk.countdown;
+  function localTime(iso) { return Odk.time(iso, 'medium'); }
 
   function renderKey() {
     var key = state.key;
@@ -461,7 +426,7 @@
     }, function (err) {
       var body = err.body || {};
       if (err.status === 403 && body.result === 'refused') {
-        showUnlock(box, 'refused', 'Refused', (REASONS[body.reason] || 'The lock refused the key.'), body);
+        showUnlock(box, 'refused', 'Refused', (Odk.reasonText(body.reason) || 'The lock refused the key.'), body);
       } else {
         show('unlock-result', false);
         showError(err, 'Unlocking');

@@ -11,43 +11,20 @@
 
   var state = { project: null, locks: {}, qr: {}, lastDecision: null, timer: null, onDemand: null };
 
-  function $(id) { return document.getElementById(id); }
-  function show(id, visible) { $(id).hidden = !visible; }
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') { node.textContent = attrs[k] == null ? '' : String(attrs[k]); }
-      else if (k === 'className') { node.className = attrs[k]; }
-      else if (attrs[k] != null) { node.setAttribute(k, attrs[k]); }
-    });
-    (children || []).forEach(function (c) { if (c != null) { node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); } });
-    return node;
-  }
+  // The shared helpers (common/odk.js): DOM, the API call with problem+json errors, formatting.
+  var Odk = window.Odk;
+  var $ = Odk.$;
+  var show = Odk.show;
+  var el = Odk.el;
+  var ApiError = Odk.ApiError;
 
   // ---------------------------------------------------------------- HTTP and errors in words
 
-  function ApiError(status, body, network) {
-    this.status = status;
-    this.body = body || {};
-    this.network = network || null;
-  }
-
+  /** Odk.json with the admin token kept in this browser; the dashboard's other panels use it too (OdkDashboard.api). */
   function api(method, path, body) {
-    var headers = { Accept: 'application/json', Authorization: 'Bearer ' + (localStorage.getItem(TOKEN) || '') };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
-      .catch(function (e) { throw new ApiError(0, null, e.message || 'network error'); })
-      .then(function (res) {
-        return res.text().then(function (raw) {
-          var parsed = null;
-          if (raw) {
-            try { parsed = JSON.parse(raw); } catch (e) { parsed = { title: 'Unreadable answer', detail: raw.slice(0, 300) }; }
-          }
-          if (res.ok) { return parsed; }
-          throw new ApiError(res.status, parsed);
-        });
-      });
+    return Odk.json(method, path, body, localStorage.getItem(TOKEN) || '');
   }
+  window.OdkDashboard = { api: api };
 
   var SENTENCES = {
     0: 'Could not reach the simulator. Is it still running?',
@@ -62,7 +39,7 @@
   /** Shows an error in words; a 401 asks for the token again. */
   function fail(doing) {
     return function (err) {
-      if (!(err instanceof ApiError)) { err = new ApiError(0, null, err && err.message ? err.message : String(err)); }
+      err = Odk.asApiError(err);
       if (err.status === 401) {
         askToken('The admin token was not accepted (' + ((err.body && err.body.detail) || 'HTTP 401') + ').');
         return;
@@ -78,7 +55,9 @@
       if (p.invalidParams) {
         box.appendChild(el('ul', {}, p.invalidParams.map(function (f) { return el('li', { text: f.name + ': ' + f.reason }); })));
       }
-      if (p.reason) { box.appendChild(el('p', {}, ['Reason ', el('code', { text: p.reason })])); }
+      if (p.reason) {
+        box.appendChild(el('p', {}, ['Reason ', el('code', { text: p.reason }), Odk.reasonText(p.reason) ? ': ' + Odk.reasonText(p.reason) : '']));
+      }
       box.appendChild(el('button', { type: 'button', className: 'link', text: 'Dismiss' }));
       box.lastChild.addEventListener('click', clearError);
       box.hidden = false;
@@ -111,25 +90,8 @@
 
   // ---------------------------------------------------------------- formatting
 
-  function time(iso) {
-    if (!iso) { return ''; }
-    var d = new Date(iso);
-    return isNaN(d) ? iso : d.toLocaleString([], { dateStyle: 'short', timeStyle: 'medium' });
-  }
-
-  function seconds(s) {
-    var sign = s < 0 ? '-' : '+';
-    s = Math.abs(s);
-    var d = Math.floor(s / 86400);
-    var h = Math.floor((s % 86400) / 3600);
-    var m = Math.floor((s % 3600) / 60);
-    var parts = [];
-    if (d) { parts.push(d + ' d'); }
-    if (h) { parts.push(h + ' h'); }
-    if (m) { parts.push(m + ' min'); }
-    if (s % 60 || !parts.length) { parts.push((s % 60) + ' s'); }
-    return (s === 0 ? '' : sign) + parts.join(' ');
-  }
+  var time = Odk.time;
+  var seconds = Odk.offset;
 
   function table(id, columns, rows, empty) {
     var t = $(id);
@@ -222,16 +184,12 @@
   /** QR codes come from the server (qrcodegen) as SVG; the admin token rides in a header, so fetch and show as a blob. */
   function qrInto(img, text) {
     if (state.qr[text]) { img.src = state.qr[text]; return; }
-    fetch('/api/admin/v1/qr.svg?data=' + encodeURIComponent(text), { headers: { Authorization: 'Bearer ' + localStorage.getItem(TOKEN) } })
-      .then(function (res) {
-        if (!res.ok) { throw new Error('HTTP ' + res.status); }
-        return res.blob();
+    Odk.objectUrl('/api/admin/v1/qr.svg?data=' + encodeURIComponent(text), localStorage.getItem(TOKEN))
+      .then(function (url) {
+        state.qr[text] = url;
+        img.src = url;
       })
-      .then(function (blob) {
-        state.qr[text] = URL.createObjectURL(blob);
-        img.src = state.qr[text];
-      })
-      .catch(function (e) { img.alt = 'QR code unavailable (' + e.message + ')'; });
+      .catch(function (e) { img.alt = 'QR code unavailable (' + Odk.describe(e) + ')'; });
   }
 
   // ---------------------------------------------------------------- keys and decisions

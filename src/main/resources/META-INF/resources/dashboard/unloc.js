@@ -6,25 +6,15 @@
 (function () {
   'use strict';
 
-  function $(id) { return document.getElementById(id); }
+  // The shared helpers (common/odk.js).
+  var Odk = window.Odk;
+  var $ = Odk.$;
   function project() { return localStorage.getItem('odk.admin.project'); }
   function path(rest) { return '/api/admin/v1/projects/' + encodeURIComponent(project()) + rest; }
 
+  /** dashboard.js's API call (the admin token kept in this browser); an error's message is Odk.describe's line. */
   function api(method, url, body) {
-    var headers = { Accept: 'application/json', Authorization: 'Bearer ' + (localStorage.getItem('odk.admin.token') || '') };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    return fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
-      .then(function (res) {
-        return res.text().then(function (raw) {
-          var parsed = raw ? JSON.parse(raw) : null;
-          if (!res.ok) {
-            var p = parsed || {};
-            var fields = (p.invalidParams || []).map(function (f) { return f.name + ': ' + f.reason; }).join('; ');
-            throw new Error((p.title || 'HTTP ' + res.status) + (p.detail ? ': ' + p.detail : '') + (fields ? ' (' + fields + ')' : ''));
-          }
-          return parsed;
-        });
-      });
+    return window.OdkDashboard.api(method, url, body).catch(function (err) { throw new Error(Odk.describe(err)); });
   }
 
   function say(message) {

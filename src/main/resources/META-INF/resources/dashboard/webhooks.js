@@ -11,41 +11,20 @@
   var POLL_MS = 3000;
   var open = {};
 
-  function $(id) { return document.getElementById(id); }
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') { node.textContent = attrs[k] == null ? '' : String(attrs[k]); }
-      else if (k === 'className') { node.className = attrs[k]; }
-      else if (k === 'onclick') { node.addEventListener('click', attrs[k]); }
-      else if (attrs[k] != null) { node.setAttribute(k, attrs[k]); }
-    });
-    (children || []).forEach(function (c) { if (c != null) { node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); } });
-    return node;
-  }
+  // The shared helpers (common/odk.js).
+  var Odk = window.Odk;
+  var $ = Odk.$;
+  var el = Odk.el;
 
   function project() { var s = $('project-select'); return s && s.value ? s.value : null; }
   function base() { return '/api/admin/v1/projects/' + encodeURIComponent(project()) + '/webhooks'; }
-  function time(iso) { return iso ? new Date(iso).toLocaleString() : ''; }
+  var time = Odk.time;
 
-  function api(method, path, body) {
-    var headers = { Accept: 'application/json', Authorization: 'Bearer ' + (localStorage.getItem(TOKEN) || '') };
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
-      .then(function (res) {
-        return res.text().then(function (raw) {
-          var parsed = raw ? JSON.parse(raw) : null;
-          if (!res.ok) { throw parsed || { title: 'HTTP ' + res.status }; }
-          return parsed;
-        });
-      });
-  }
+  var api = window.OdkDashboard.api;   // dashboard.js: the API with the admin token kept in this browser
 
   function problem(doing) {
-    return function (p) {
-      var text = doing + ': ' + (p.title || 'failed') + (p.detail ? ' (' + p.detail + ')' : '');
-      if (p.invalidParams) { text += ' ' + p.invalidParams.map(function (f) { return f.name + ': ' + f.reason; }).join('; '); }
-      $('webhooks-message').textContent = text;
+    return function (err) {
+      $('webhooks-message').textContent = doing + ': ' + Odk.describe(err);
       $('webhooks-message').hidden = false;
     };
   }
