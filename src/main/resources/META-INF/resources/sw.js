@@ -6,7 +6,7 @@
  */
 'use strict';
 
-var SHELL = 'odk-shell-v2';
+var SHELL = 'odk-shell-v1';
 var FILES = ['/app', '/common/odk.css', '/common/odk.js', '/app/reasons.js', '/app/phone.css', '/app/phone.js', '/app/device-key.js', '/app/install.js',
   '/app/manifest.webmanifest', '/app/icon-192.png', '/app/icon-512.png', '/app/icon-maskable-512.png'];
 

@@ -13,7 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.util.Map;
+import dev.odksim.common.JsonWebKey;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -43,7 +43,7 @@ public class AppAuthResource {
                                @NotNull(message = CODE_RULE) @Pattern(regexp = "\\d{4,10}", message = CODE_RULE) String code,
                                @Size(min = 1, max = 128, message = DEVICE_ID_RULE) @Pattern(regexp = "(?s).*\\S.*", message = DEVICE_ID_RULE)
                                String deviceId,
-                               @Schema(description = "The device's public key as a JWK (P-256), for keys bound to it") Map<String, Object> devicePublicKey) {
+                               @Schema(description = "The device's public key as a JWK (P-256), for keys bound to it") JsonWebKey devicePublicKey) {
     }
 
     /**
@@ -55,7 +55,7 @@ public class AppAuthResource {
                                   @Size(max = 16384, message = "is too long (16384 characters at most)") String subjectToken,
                                   @Size(min = 1, max = 128, message = DEVICE_ID_RULE) @Pattern(regexp = "(?s).*\\S.*", message = DEVICE_ID_RULE)
                                   String deviceId,
-                                  @Schema(description = "The device's public key as a JWK (P-256), for keys bound to it") Map<String, Object> devicePublicKey) {
+                                  @Schema(description = "The device's public key as a JWK (P-256), for keys bound to it") JsonWebKey devicePublicKey) {
     }
 
     @Schema(requiredProperties = {"accessToken", "tokenType", "expiresIn"})

@@ -1,6 +1,7 @@
 package dev.odksim.appauth;
 
 import dev.odksim.common.DeviceKeys;
+import dev.odksim.common.JsonWebKey;
 import dev.odksim.common.Ids;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.ProblemException;
@@ -20,7 +21,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -191,7 +191,7 @@ public class AppAuthService {
     }
 
     /** Checks an optional device public key: a P-256 public JWK (docs/design.md §7.3). Returns its JSON form. */
-    public static String devicePublicKey(Map<String, Object> jwk) {
+    public static String devicePublicKey(JsonWebKey jwk) {
         return DeviceKeys.require("devicePublicKey", jwk);
     }
 

@@ -3,6 +3,7 @@ package dev.odksim.appauth;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.odksim.common.HttpUrls;
+import dev.odksim.common.JsonWebKey;
 import dev.odksim.common.Problem.InvalidParam;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.SimClock;
@@ -14,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Admin of a project's identity provider for shift logins: validated as a whole, public keys only. */
 @ApplicationScoped
@@ -30,7 +30,7 @@ public class IdentityProviderSettings {
     SimClock clock;
 
     /** The settings as sent and shown: the JWKS either inline ({@code jwks}) or by {@code jwksUrl}. */
-    public record View(String issuer, String audience, String phoneClaim, Map<String, Object> jwks, String jwksUrl) {
+    public record View(String issuer, String audience, String phoneClaim, JsonWebKey.Set jwks, String jwksUrl) {
     }
 
     public View get(String projectId) {
@@ -87,9 +87,9 @@ public class IdentityProviderSettings {
         return view(idp);
     }
 
-    private static String publicJwks(Map<String, Object> jwks, List<InvalidParam> invalid) {
+    private static String publicJwks(JsonWebKey.Set jwks, List<InvalidParam> invalid) {
         try {
-            JWKSet set = JWKSet.parse(jwks);
+            JWKSet set = JWKSet.parse(jwks.members());
             if (set.getKeys().isEmpty()) {
                 invalid.add(new InvalidParam("jwks", "has no keys"));
             } else if (set.getKeys().stream().anyMatch(JWK::isPrivate)) {
@@ -114,10 +114,10 @@ public class IdentityProviderSettings {
     }
 
     private static View view(IdentityProvider idp) {
-        Map<String, Object> jwks = null;
+        JsonWebKey.Set jwks = null;
         if (idp.jwksJson != null) {
             try {
-                jwks = JWKSet.parse(idp.jwksJson).toJSONObject(true);
+                jwks = JsonWebKey.Set.of(JWKSet.parse(idp.jwksJson).toJSONObject(true));
             } catch (ParseException e) {
                 throw new IllegalStateException("Stored JWKS of project " + idp.projectId + " is not a JWKS", e);
             }

@@ -6,7 +6,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 
 import java.text.ParseException;
-import java.util.Map;
 
 /**
  * Device public keys (docs/design.md §7.3): a P-256 public JWK that an app registers at login and that its keys carry as
@@ -17,15 +16,20 @@ public final class DeviceKeys {
     private DeviceKeys() {
     }
 
+    private static final String P256_RULE = "must be a public EC P-256 JWK (kty EC, crv P-256, x, y) without the private part d";
+
     /** Checks a device key from a request; its canonical public JSON form, or a 400 naming {@code field}. Null stays null. */
-    public static String require(String field, Map<String, Object> jwk) {
+    public static String require(String field, JsonWebKey jwk) {
         if (jwk == null) {
             return null;
         }
+        if (jwk.d() != null || !"EC".equals(jwk.kty()) || !Curve.P_256.getName().equals(jwk.crv())) {
+            throw ProblemException.badRequest(field, P256_RULE);
+        }
         try {
-            JWK parsed = JWK.parse(jwk);
+            JWK parsed = JWK.parse(jwk.members());
             if (!(parsed instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve()) || parsed.isPrivate()) {
-                throw ProblemException.badRequest(field, "must be a public EC P-256 JWK (kty EC, crv P-256, x, y) without the private part d");
+                throw ProblemException.badRequest(field, P256_RULE);
             }
             return parsed.toPublicJWK().toJSONString();
         } catch (ParseException | IllegalArgumentException e) {

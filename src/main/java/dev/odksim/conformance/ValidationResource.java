@@ -44,7 +44,7 @@ public class ValidationResource {
     }
 
     /** A run; {@code report} (report.json) only when one run is fetched or created. */
-    public record RunView(String id, String projectId, Instant startedAt, String url, String verdict, int exitCode,
+    public record RunView(String id, String projectId, Instant startedAt, String url, Report.Verdict verdict, int exitCode,
                           Counts counts, JsonNode report) {
     }
 
@@ -79,7 +79,7 @@ public class ValidationResource {
 
     private RunView view(ValidationRun run, boolean withReport) {
         try {
-            return new RunView(run.id, run.projectId, run.startedAt, run.url, run.verdict, run.exitCode,
+            return new RunView(run.id, run.projectId, run.startedAt, run.url, Report.Verdict.valueOf(run.verdict), run.exitCode,
                     new Counts(run.passed, run.failed, run.warnings, run.skipped), withReport ? json.readTree(run.report) : null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored validation run " + run.id + " has a corrupt report", e);

@@ -14,7 +14,7 @@ import java.time.Instant;
 public record KeyView(@Schema(required = true) String id, @Schema(required = true) String lockId,
                       @Schema(required = true) String appUserId, @Schema(required = true) Instant start,
                       @Schema(required = true) Instant end, @Schema(required = true) KeyState state,
-                      @Schema(required = true, enumeration = {"on-demand", "assigned"}) String source,
+                      @Schema(required = true) KeySource source,
                       @Schema(required = true, nullable = true, description = "The decision that granted it (on-demand keys)") String decisionId,
                       @Schema(required = true, nullable = true, description = "The compact JWS; null while creating or after an error") String token,
                       @Schema(required = true) boolean deviceBound,
@@ -23,6 +23,6 @@ public record KeyView(@Schema(required = true) String id, @Schema(required = tru
 
     public static KeyView of(AccessKey key, Instant now) {
         return new KeyView(key.id, key.lockId, key.appUserId, key.start, key.end, KeyState.of(key, now),
-                key.source, key.decisionId, key.token, key.cnfJwk != null, key.revokedAt, key.revokedReason);
+                KeySource.of(key.source), key.decisionId, key.token, key.cnfJwk != null, key.revokedAt, key.revokedReason);
     }
 }

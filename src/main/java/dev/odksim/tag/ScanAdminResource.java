@@ -32,12 +32,13 @@ public class ScanAdminResource {
     ScanService scans;
 
     public record ScanView(String id, String tagId, String projectId, String lockId,
-                           @Schema(enumeration = {TagService.NONE, TagService.MIRROR, TagService.SUN}) String mode,
-                           @Schema(description = "ok, or the refusal (unknown, retired, malformed, clone, replay, bad_mac)") String outcome,
+                           @Schema(description = "The sticker's mode; absent for an unknown sticker") TagMode mode,
+                           @Schema(required = true, description = "ok, or the refusal") ScanOutcome outcome,
                            String reason,
                            String chipUid, Long counter, Instant at) {
         static ScanView of(ScanEvent e) {
-            return new ScanView(e.id, e.tagId, e.projectId, e.lockId, e.mode, e.outcome, e.reason, e.chipUid, e.counter, e.at);
+            return new ScanView(e.id, e.tagId, e.projectId, e.lockId, e.mode == null ? null : TagMode.of(e.mode),
+                    ScanOutcome.ofCode(e.outcome), e.reason, e.chipUid, e.counter, e.at);
         }
     }
 

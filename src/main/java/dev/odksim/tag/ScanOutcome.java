@@ -1,9 +1,13 @@
 package dev.odksim.tag;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * What became of one scan of a sticker URL (docs/design.md §5): stored with the scan event, and, for a refusal, the
  * HTTP status and the problem {@code reason} the app and the phone page see.
  */
+@Schema(enumeration = {"ok", "unknown", "retired", "malformed", "clone", "replay", "bad_mac"})
 public enum ScanOutcome {
     OK("ok", 200, null, null),
     UNKNOWN("unknown", 404, "UNKNOWN_TAG", "Unknown sticker"),
@@ -29,7 +33,8 @@ public enum ScanOutcome {
         this.title = title;
     }
 
-    /** The value stored with the scan event and shown by the admin API. */
+    /** The value stored with the scan event and shown by the admin API (its wire name). */
+    @JsonValue
     public String code() {
         return code;
     }

@@ -28,7 +28,7 @@ public class TagAdminResource {
     TagService tags;
 
     /** {@code metaReadKey}/{@code fileReadKey}: ntag424-sun only, 32 hex digits each, write-only. */
-    public record NewTag(String lockId, String tagId, String chipUid, String mode, String mirror, String metaReadKey,
+    public record NewTag(String lockId, String tagId, String chipUid, @Schema(implementation = TagMode.class) String mode, String mirror, String metaReadKey,
                          String fileReadKey) {
     }
 
@@ -37,8 +37,7 @@ public class TagAdminResource {
 
     /** A tag as the admin API shows it: {@code sunKeys} says whether keys are stored, never what they are. */
     public record TagView(String tagId, String lockId, String url,
-                          @Schema(enumeration = {TagService.NONE, TagService.MIRROR, TagService.SUN}) String mode, String chipUid,
-                          @Schema(enumeration = {Tag.ACTIVE, Tag.RETIRED}) String state, Instant createdAt,
+                          TagMode mode, String chipUid, TagState state, Instant createdAt,
                           String mirror, Long lastCounter, Boolean sunKeys, Instant retiredAt) {
     }
 
@@ -88,7 +87,7 @@ public class TagAdminResource {
     }
 
     private TagView view(Tag tag) {
-        return new TagView(tag.id, tag.lockId, tags.stickerUrl(tag), tag.mode, tag.chipUid, tag.state, tag.createdAt,
+        return new TagView(tag.id, tag.lockId, tags.stickerUrl(tag), TagMode.of(tag.mode), tag.chipUid, TagState.of(tag.state), tag.createdAt,
                 tag.mirrorForm, tag.lastCounter, TagService.SUN.equals(tag.mode) ? tag.sunMetaReadKey != null : null, tag.retiredAt);
     }
 }

@@ -62,7 +62,7 @@ public class TagResolverResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(requiredProperties = {"tagId", "lockId", "lockName", "projectId", "accessUrl", "mode", "scanProof", "scanProofExpiresAt"})
     public record StickerScan(String tagId, String lockId, String lockName, String projectId, String accessUrl,
-                           @Schema(enumeration = {"none", "ntag-mirror", "ntag424-sun"}) String mode, Long counter, String scanProof, Instant scanProofExpiresAt, String openInAppUrl) {
+                           TagMode mode, Long counter, String scanProof, Instant scanProofExpiresAt, String openInAppUrl) {
     }
 
     @GET
@@ -91,7 +91,7 @@ public class TagResolverResource {
         String openInApp = appLinks.openInAppUrl(accepted.tag().id, lockId, proof).orElse(null);
         StickerScan view = new StickerScan(accepted.tag().id, lockId, accepted.lock().name, accepted.tag().projectId,
                 urls.base() + "/api/app/v1/locks/" + PercentEncoding.encode(lockId) + "/access",
-                accepted.tag().mode, accepted.counter(), proof, accepted.proof().expiresAt(), openInApp);
+                TagMode.of(accepted.tag().mode), accepted.counter(), proof, accepted.proof().expiresAt(), openInApp);
         if (!browser) {
             return Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();
         }

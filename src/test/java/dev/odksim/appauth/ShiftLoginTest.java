@@ -1,6 +1,11 @@
 package dev.odksim.appauth;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.odksim.testing.WireMockResource;
+import dev.odksim.testing.WireMockResource.InjectWireMock;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.junit.jupiter.api.TestInstance;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -34,22 +39,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shift logins: token exchange of the organisation's identity-provider JWT, every refusal with its reason. */
 @QuarkusTest
+@WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShiftLoginTest {
 
-    private static WireMockServer idpServer;
+    @InjectWireMock
+    WireMockServer idpServer;
     private IdentityProviderStub idp;
     private String project;
 
     @BeforeAll
-    static void startIdpServer() {
-        idpServer = new WireMockServer(options().dynamicPort());
-        idpServer.start();
+    void startIdpServer() {
+        idpServer.resetAll();
     }
 
-    @AfterAll
-    static void stopIdpServer() {
-        idpServer.stop();
-    }
 
     @BeforeEach
     void projectTrustingAnIdp() {

@@ -1,6 +1,11 @@
 package dev.odksim.decision;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.odksim.testing.WireMockResource;
+import dev.odksim.testing.WireMockResource.InjectWireMock;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.junit.jupiter.api.TestInstance;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.odksim.testing.Api;
@@ -43,38 +48,36 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/integrator-guide.md written out here independently, and the decision log's curl line, retention and metrics.
  */
 @QuarkusTest
+@WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionAuthTest {
 
     private static final String CLIENT_SECRET = "client-secret-0123456789";
     private static final String BASIC = "Basic " + Base64.getEncoder().encodeToString(("odk-sim:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-    private static WireMockServer wiremock;
+    @InjectWireMock
+    WireMockServer wiremock;
 
     @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(options().dynamicPort().containerThreads(40));
-        wiremock.start();
+    void start() {
+        wiremock.resetAll();
     }
 
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
-    private static String url(String path) {
+    private String url(String path) {
         return "http://localhost:" + wiremock.port() + path;
     }
 
-    private static ResponseDefinitionBuilder grant() {
+    private ResponseDefinitionBuilder grant() {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"lockId\":\"{{request.query.lockId}}\",\"appUserId\":\"{{request.query.appUserId}}\",\"hasAccess\":true}")
                 .withTransformers("response-template");
     }
 
-    private static ResponseDefinitionBuilder token(String value) {
+    private ResponseDefinitionBuilder token(String value) {
         return okJson("{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
     }
 
-    private static String oauthProject(String name) {
+    private String oauthProject(String name) {
         return Api.projectCalling(url("/" + name + "/check"), Map.of("auth", Map.of("type", "oauth2", "tokenUrl", url("/" + name + "/token"),
                 "clientId", "odk-sim", "clientSecret", CLIENT_SECRET, "scope", "access:check locks")));
     }

@@ -1,6 +1,11 @@
 package dev.odksim.decision;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.odksim.testing.WireMockResource;
+import dev.odksim.testing.WireMockResource.InjectWireMock;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.junit.jupiter.api.TestInstance;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.odksim.testing.Api;
 import dev.odksim.testing.RawHttpServer;
@@ -36,9 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and that nothing answers 500. Each row has its own project, so no row's failures open another row's circuit.
  */
 @QuarkusTest
+@WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionFailureMatrixTest {
 
-    private static WireMockServer wiremock;
+    @InjectWireMock
+    WireMockServer wiremock;
     private static RawHttpServer silent;
     private static RawHttpServer dribble;
     private static RawHttpServer reset;
@@ -53,9 +61,8 @@ class DecisionFailureMatrixTest {
     }
 
     @BeforeAll
-    static void servers() throws IOException {
-        wiremock = new WireMockServer(options().dynamicPort());
-        wiremock.start();
+    void servers() throws IOException {
+        wiremock.resetAll();
         silent = new RawHttpServer(Behaviour.SILENT);
         dribble = new RawHttpServer(Behaviour.DRIBBLE);
         reset = new RawHttpServer(Behaviour.RESET_MID_BODY);
@@ -63,15 +70,14 @@ class DecisionFailureMatrixTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        wiremock.stop();
+    void stop() throws IOException {
         silent.close();
         dribble.close();
         reset.close();
         fullBacklog.close();
     }
 
-    static Stream<Row> rows() {
+    Stream<Row> rows() {
         return Stream.of(
                 new Row("connection refused", () -> url(refusedUrl()), 502, "CONNECT_ERROR", "connection refused", false),
                 new Row("connect timeout", () -> with(url(fullBacklog.url("/check")), "connectTimeoutMs", 300, "timeoutMs", 3000),
@@ -139,37 +145,37 @@ class DecisionFailureMatrixTest {
         }
     }
 
-    private static Map<String, Object> url(String url) {
+    private Map<String, Object> url(String url) {
         Map<String, Object> config = new HashMap<>();
         config.put("url", url);
         return config;
     }
 
-    private static Map<String, Object> with(Map<String, Object> config, Object... pairs) {
+    private Map<String, Object> with(Map<String, Object> config, Object... pairs) {
         for (int i = 0; i < pairs.length; i += 2) {
             config.put((String) pairs[i], pairs[i + 1]);
         }
         return config;
     }
 
-    private static Map<String, Object> stub(String path, ResponseDefinitionBuilder answer) {
+    private Map<String, Object> stub(String path, ResponseDefinitionBuilder answer) {
         wiremock.stubFor(get(urlPathEqualTo("/" + path)).willReturn(answer));
         return url("http://localhost:" + wiremock.port() + "/" + path);
     }
 
-    private static String tokenStub(String path, ResponseDefinitionBuilder answer) {
+    private String tokenStub(String path, ResponseDefinitionBuilder answer) {
         wiremock.stubFor(post(urlPathEqualTo("/" + path)).willReturn(answer));
         return "http://localhost:" + wiremock.port() + "/" + path;
     }
 
-    private static Map<String, Object> oauth2(String tokenUrl) {
+    private Map<String, Object> oauth2(String tokenUrl) {
         wiremock.stubFor(get(urlPathEqualTo("/check-access")).willReturn(okJson("{}")));
         return with(url("http://localhost:" + wiremock.port() + "/check-access"), "auth", Map.of("type", "oauth2",
                 "tokenUrl", tokenUrl, "clientId", "odk-sim", "clientSecret", "client-secret-0123456789"));
     }
 
     /** A port nothing listens on: bound, then released. */
-    private static String refusedUrl() {
+    private String refusedUrl() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return "http://127.0.0.1:" + socket.getLocalPort() + "/check";
         } catch (IOException e) {

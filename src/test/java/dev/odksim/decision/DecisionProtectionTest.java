@@ -1,6 +1,11 @@
 package dev.odksim.decision;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.odksim.testing.WireMockResource;
+import dev.odksim.testing.WireMockResource.InjectWireMock;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.junit.jupiter.api.TestInstance;
 import dev.odksim.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -31,30 +36,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a per-project concurrency limit, and one integrator call and one key for parallel requests of one user and lock.
  */
 @QuarkusTest
+@WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionProtectionTest {
 
-    private static WireMockServer wiremock;
+    @InjectWireMock
+    WireMockServer wiremock;
 
     @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(options().dynamicPort().containerThreads(40));
-        wiremock.start();
+    void start() {
+        wiremock.resetAll();
         // A grant for whatever lock is asked: the body echoes the query.
         wiremock.stubFor(get(urlPathEqualTo("/healthy")).willReturn(grant()));
     }
 
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder grant() {
+    private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder grant() {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"lockId\":\"{{request.query.lockId}}\",\"appUserId\":\"{{request.query.appUserId}}\",\"hasAccess\":true}")
                 .withTransformers("response-template");
     }
 
-    private static String url(String path) {
+    private String url(String path) {
         return "http://localhost:" + wiremock.port() + path;
     }
 
@@ -150,7 +153,7 @@ class DecisionProtectionTest {
         wiremock.verify((int) (10 - rejected), getRequestedFor(urlPathEqualTo("/narrow")));
     }
 
-    private static List<Response> parallel(int n, Callable<Response> call) throws Exception {
+    private List<Response> parallel(int n, Callable<Response> call) throws Exception {
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             calls.add(call);
@@ -159,7 +162,7 @@ class DecisionProtectionTest {
     }
 
     /** Runs the calls at once (released together by a latch) and returns their responses. */
-    private static List<Response> parallel(List<Callable<Response>> calls) throws Exception {
+    private List<Response> parallel(List<Callable<Response>> calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         CountDownLatch go = new CountDownLatch(1);
         try {
@@ -182,7 +185,7 @@ class DecisionProtectionTest {
     }
 
     /** Real time must pass for the breaker's delay: a bounded poll for the condition, not a sleep as synchronisation. */
-    private static Response pollUntilNot503(Callable<Response> call) throws InterruptedException {
+    private Response pollUntilNot503(Callable<Response> call) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         Response last = null;
         while (System.nanoTime() < deadline) {

@@ -1,6 +1,11 @@
 package dev.odksim.decision;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.odksim.testing.WireMockResource;
+import dev.odksim.testing.WireMockResource.InjectWireMock;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.junit.jupiter.api.TestInstance;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.odksim.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,23 +33,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reason), the recorded decision, and that no key exists after a failure.
  */
 @QuarkusTest
+@WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionRulesTest {
 
-    private static WireMockServer integrator;
+    @InjectWireMock
+    WireMockServer integrator;
     private static String project;
     private String lock;
     private String app;
 
     @BeforeAll
-    static void startIntegrator() {
-        integrator = new WireMockServer(options().dynamicPort());
-        integrator.start();
+    void startIntegrator() {
+        integrator.resetAll();
     }
 
-    @AfterAll
-    static void stopIntegrator() {
-        integrator.stop();
-    }
 
     @BeforeEach
     void freshLock() {

@@ -1,6 +1,11 @@
 package dev.odksim.decision;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.odksim.testing.WireMockResource;
+import dev.odksim.testing.WireMockResource.InjectWireMock;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.junit.jupiter.api.TestInstance;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.odksim.testing.Api;
@@ -27,48 +32,46 @@ import static org.assertj.core.api.Assertions.assertThat;
  * machine's own overhead, never a success or an answer after several timeouts added up.
  */
 @QuarkusTest
+@WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OAuth2DeadlineTest {
 
     private static final int TIMEOUT_MS = 1500;
-    private static WireMockServer wiremock;
+    @InjectWireMock
+    WireMockServer wiremock;
 
     @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(options().dynamicPort().containerThreads(20));
-        wiremock.start();
+    void start() {
+        wiremock.resetAll();
     }
 
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
-    private static String url(String path) {
+    private String url(String path) {
         return "http://localhost:" + wiremock.port() + path;
     }
 
-    private static ResponseDefinitionBuilder grant() {
+    private ResponseDefinitionBuilder grant() {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"lockId\":\"{{request.query.lockId}}\",\"appUserId\":\"{{request.query.appUserId}}\",\"hasAccess\":true}")
                 .withTransformers("response-template");
     }
 
-    private static ResponseDefinitionBuilder token(String value) {
+    private ResponseDefinitionBuilder token(String value) {
         return okJson("{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
     }
 
-    private static String project(String name) {
+    private String project(String name) {
         return project(name, TIMEOUT_MS);
     }
 
-    private static String project(String name, int timeoutMs) {
+    private String project(String name, int timeoutMs) {
         return Api.projectCalling(url("/" + name + "/check"), Map.of("timeoutMs", timeoutMs, "connectTimeoutMs", 500,
                 "circuitBreakerFailures", 1000, "auth", Map.of("type", "oauth2", "tokenUrl", url("/" + name + "/token"),
                         "clientId", "odk-sim", "clientSecret", "deadline-secret-0123456789")));
     }
 
     /** What a full on-demand flow costs on this machine right now, with an integrator that answers at once. */
-    private static long overheadMs(String app) {
+    private long overheadMs(String app) {
         wiremock.stubFor(post(urlPathEqualTo("/fast/token")).willReturn(token("fast-token-0000")));
         wiremock.stubFor(get(urlPathEqualTo("/fast/check")).willReturn(grant()));
         // A generous timeout: this measures the machine, so a busy moment must not turn it into a timeout.
@@ -83,7 +86,7 @@ class OAuth2DeadlineTest {
     }
 
     /** The answer must be 504 TIMEOUT, within the configured timeout plus three times the measured overhead. */
-    private static void assertTimelyTimeout(String app, String project, long overheadMs) {
+    private void assertTimelyTimeout(String app, String project, long overheadMs) {
         long started = System.nanoTime();
         Response answer = Api.requestAccess(app, Api.newLock(project));
         long tookMs = (System.nanoTime() - started) / 1_000_000;

@@ -1,6 +1,11 @@
 package dev.odksim.decision;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.odksim.testing.WireMockResource;
+import dev.odksim.testing.WireMockResource.InjectWireMock;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.junit.jupiter.api.TestInstance;
 import dev.odksim.project.OnDemandConfig;
 import dev.odksim.testing.Api;
 import dev.odksim.testing.LogCapture;
@@ -32,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer, the decision log (reason, recorded request and body, curl line) or anything logged meanwhile.
  */
 @QuarkusTest
+@WithTestResource(value = WireMockResource.class, scope = TestResourceScope.GLOBAL)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretScrubTest {
 
     private static final String HEADER_SECRET = "hdr-secret-Zq8xK2mN";
@@ -43,56 +50,52 @@ class SecretScrubTest {
     private static final String LATIN1_SECRET = "legacy-s\u00e9cret-Kk7Yb";
     private static final List<String> SECRETS = List.of(HEADER_SECRET, SIGNING_SECRET, CLIENT_SECRET, BASIC, TOKEN,
             EN_DASH_SECRET, LATIN1_SECRET, "s\u00e9cret-Kk7Yb", "secret-Pp2Xw");
-    private static WireMockServer wiremock;
+    @InjectWireMock
+    WireMockServer wiremock;
 
     @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(options().dynamicPort());
-        wiremock.start();
+    void start() {
+        wiremock.resetAll();
     }
 
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
-    private static String url(String path) {
+    private String url(String path) {
         return "http://localhost:" + wiremock.port() + path;
     }
 
     /** Echoes every request header and the given secrets back in a body of the given status. */
-    private static void echo(String path, int status, String body) {
+    private void echo(String path, int status, String body) {
         wiremock.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(body).withTransformers("response-template")));
     }
 
-    private static String headerProject(String path) {
+    private String headerProject(String path) {
         return Api.projectCalling(url(path), Map.of("auth", Map.of("type", "header", "headerName", "X-Api-Key",
                 "headerValue", HEADER_SECRET), "signing", Map.of("enabled", true, "secret", SIGNING_SECRET), "timeoutMs", 30_000));
     }
 
-    private static String oauthProject(String name) {
+    private String oauthProject(String name) {
         return Api.projectCalling(url("/" + name + "/check"), Map.of("auth", Map.of("type", "oauth2", "tokenUrl",
                 url("/" + name + "/token"), "clientId", "odk-sim", "clientSecret", CLIENT_SECRET),
                 "signing", Map.of("enabled", true, "secret", SIGNING_SECRET), "timeoutMs", 30_000));
     }
 
     /** A secret saved before values were checked: written as an old version would have stored it. */
-    private static void storeLegacyHeaderValue(String project, String value) {
+    private void storeLegacyHeaderValue(String project, String value) {
         QuarkusTransaction.requiringNew().run(() -> {
             OnDemandConfig config = OnDemandConfig.findById(project);
             config.headerValue = value;
         });
     }
 
-    private static void assertNoSecretIn(String where, String text) {
+    private void assertNoSecretIn(String where, String text) {
         for (String secret : SECRETS) {
             assertThat(text).as(where + " must not contain " + secret).doesNotContain(secret);
         }
     }
 
     /** Asks for access, and checks the answer, the decision log and the log output. */
-    private static void assertScrubbed(String project, int status, String outcome, Consumer<String> detailCheck) {
+    private void assertScrubbed(String project, int status, String outcome, Consumer<String> detailCheck) {
         String lock = Api.newLock(project);
         String session = Api.login(KARI);
         try (LogCapture log = LogCapture.install()) {

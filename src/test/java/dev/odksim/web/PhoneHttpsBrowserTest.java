@@ -69,7 +69,7 @@ class PhoneHttpsBrowserTest {
         List<String> cached = (List<String>) ((JavascriptExecutor) phone.driver()).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
                         + "caches.open('odk-shell-v1').then(c => c.keys()).then(rs => done(rs.map(r => new URL(r.url).pathname)));");
-        assertThat(cached).contains("/app", "/app/phone.js", "/app/manifest.webmanifest", "/app/icon-192.png")
+        assertThat(cached).contains("/app", "/app/phone.js", "/common/odk.js", "/common/odk.css", "/app/manifest.webmanifest", "/app/icon-192.png")
                 .noneMatch(path -> path.startsWith("/api/") || path.startsWith("/t/") || path.equals("/app/clock"));
         assertThat(phone.script("return document.querySelector('link[rel=manifest]').href")).isEqualTo(base + "/app/manifest.webmanifest");
 
