@@ -27,9 +27,9 @@ public class AccessEventResource {
 
     /** {@code reason} is the lock's reason code and detail ("EXPIRED: The key expired at …"); null when unlocked. */
     public record AccessEventView(String id, String lockId, String keyId, String appUserId,
-                                  @Schema(required = true) UnlockResult result, String reason, Instant at) {
+                                  @Schema(required = true) AccessEventResult result, String reason, Instant at) {
         static AccessEventView of(AccessEvent e) {
-            return new AccessEventView(e.id, e.lockId, e.keyId, e.appUserId, UnlockResult.of(e.result), e.reason, e.at);
+            return new AccessEventView(e.id, e.lockId, e.keyId, e.appUserId, AccessEventResult.of(e.result), e.reason, e.at);
         }
     }
 

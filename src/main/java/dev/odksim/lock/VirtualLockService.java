@@ -204,10 +204,10 @@ public class VirtualLockService {
         event.appUserId = appUserId == null ? null : truncate(appUserId, 32);
         event.at = now;
         if (result instanceof Refused refused) {
-            event.result = UnlockResult.REFUSED.wire();
+            event.result = AccessEventResult.REFUSED.wire();
             event.reason = truncate(refused.reason() + ": " + refused.detail(), 500);
         } else {
-            event.result = UnlockResult.UNLOCKED.wire();
+            event.result = AccessEventResult.UNLOCKED.wire();
         }
         event.persist();
         if (result instanceof Unlocked) {
