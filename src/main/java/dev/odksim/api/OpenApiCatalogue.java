@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +66,29 @@ public class OpenApiCatalogue implements OASFilter {
                 .description("One invalid field, named like the request's JSON path (e.g. keys[0].lockId)")
                 .addProperty("name", string("The field")).addProperty("reason", string("What is wrong with it"))
                 .required(List.of("name", "reason")));
+        components.getSchemas().values().forEach(OpenApiCatalogue::uniqueRequired);
         if (openAPI.getPaths() == null) {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) ->
                 complete(path, item, op)));
+    }
+
+    /**
+     * A record marking a field required both on the field and in the class's {@code requiredProperties} lists it twice;
+     * JSON Schema wants the names unique (and generators would repeat them).
+     */
+    private static void uniqueRequired(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRequired() != null && schema.getRequired().size() != new java.util.LinkedHashSet<>(schema.getRequired()).size()) {
+            schema.setRequired(new ArrayList<>(new java.util.LinkedHashSet<>(schema.getRequired())));
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiCatalogue::uniqueRequired);
+        }
+        uniqueRequired(schema.getItems());
     }
 
     private static void complete(String path, PathItem item, Operation op) {

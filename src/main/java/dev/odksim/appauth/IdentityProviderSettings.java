@@ -30,6 +30,7 @@ public class IdentityProviderSettings {
     SimClock clock;
 
     /** The settings as sent and shown: the JWKS either inline ({@code jwks}) or by {@code jwksUrl}. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "IdentityProviderSettings")
     public record View(String issuer, String audience, String phoneClaim, JsonWebKey.Set jwks, String jwksUrl) {
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * only so that a private key is refused rather than silently stripped. Unknown members (WebCrypto's {@code ext}) are
  * ignored. Checked by nimbus-jose-jwt through {@link #members()}.
  */
-@Schema(description = "A JSON Web Key (RFC 7517); public members only", requiredProperties = "kty")
+@Schema(description = "A JSON Web Key (RFC 7517); public members only")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JsonWebKey(@Schema(required = true, description = "Key type: EC, RSA or OKP") String kty,
                          String use,
@@ -69,7 +69,7 @@ public record JsonWebKey(@Schema(required = true, description = "Key type: EC, R
     }
 
     /** A JWK Set (RFC 7517 §5). */
-    @Schema(name = "JsonWebKeySet", requiredProperties = "keys")
+    @Schema(name = "JsonWebKeySet")
     public record Set(@Schema(required = true) List<JsonWebKey> keys) {
 
         public Map<String, Object> members() {

@@ -52,6 +52,9 @@ public class TrustResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(operationId = "getTrustPage", summary = "The page that walks a phone through trusting the simulator's HTTPS")
+    @APIResponse(responseCode = "200", description = "The HTML page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public TemplateInstance page() {
         X509Certificate ca = https.ca().orElse(null);
         X509Certificate served = https.served().map(ServerCertificate::leaf).orElse(null);

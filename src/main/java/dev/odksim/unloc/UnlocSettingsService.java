@@ -29,6 +29,7 @@ public class UnlocSettingsService {
     SimClock clock;
 
     /** The settings as the admin API shows and takes them; on update an absent field keeps its value. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "UnlocSettings")
     public record View(Integer provisioningDelayMs, Integer faultPercent, List<String> faultLockIds, String faultReason) {
     }
 

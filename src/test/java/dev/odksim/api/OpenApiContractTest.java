@@ -141,7 +141,7 @@ class OpenApiContractTest {
         JsonNode jwk = resolve(schema("TokenRequest").path("properties").path("devicePublicKey"));
         assertThat(required(jwk)).contains("kty");
         assertThat(iterable(jwk.path("properties").fieldNames())).contains("kty", "crv", "x", "y", "n", "e", "key_ops");
-        JsonNode set = resolve(schema("View").path("properties").path("jwks"));
+        JsonNode set = resolve(schema("IdentityProviderSettings").path("properties").path("jwks"));
         assertThat(required(set)).containsExactly("keys");
     }
 
@@ -163,6 +163,12 @@ class OpenApiContractTest {
                     if ((freeForm || anything) && !allowed.contains(name)) untyped.add(name);
                 }));
         assertThat(untyped).isEmpty();
+        List<String> repeated = new ArrayList<>();
+        doc().path("components").path("schemas").fields().forEachRemaining(s -> {
+            List<String> names = required(s.getValue());
+            if (names.size() != Set.copyOf(names).size()) repeated.add(s.getKey() + " " + names);
+        });
+        assertThat(repeated).as("required names listed twice").isEmpty();
     }
 
     private static JsonNode schema(String name) throws Exception {
