@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odksim.common.AdminOnly;
 import dev.odksim.common.QueryLimit;
+import dev.odksim.project.OnDemandConfig;
 import dev.odksim.project.ProjectService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -41,7 +42,9 @@ public class DecisionResource {
                                                 @QueryParam("limit") String limit) {
         int size = QueryLimit.parse(limit, 50, 1000);
         projects.project(projectId);
-        return Map.of("decisions", decisions.recent(projectId, size).stream().map(this::view).toList());
+        OnDemandConfig onDemand = projects.onDemand(projectId);
+        int retention = onDemand == null ? Integer.MAX_VALUE : onDemand.decisionRetention;
+        return Map.of("decisions", decisions.recent(projectId, size, retention).stream().map(this::view).toList());
     }
 
     private DecisionView view(Decision d) {

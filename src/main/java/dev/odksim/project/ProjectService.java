@@ -84,9 +84,13 @@ public class ProjectService {
         return Optional.ofNullable(Lock.<Lock>findById(lockId)).orElseThrow(() -> ProblemException.notFound("Lock", lockId));
     }
 
+    /** One primary-key read on the request path; the project is looked up only when there is no configuration (404 or none). */
     public OnDemandConfig onDemand(String projectId) {
-        project(projectId);
-        return OnDemandConfig.findById(projectId);
+        OnDemandConfig config = OnDemandConfig.findById(projectId);
+        if (config == null) {
+            project(projectId);
+        }
+        return config;
     }
 
     /**
