@@ -1,5 +1,6 @@
 package dev.odksim;
 
+import dev.odksim.common.DataDirectory;
 import dev.odksim.conformance.ValidateCommand;
 import dev.odksim.decision.DecisionCaller;
 import dev.odksim.load.LoadCommand;
@@ -9,6 +10,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -31,6 +33,9 @@ public class OdkSimMain implements QuarkusApplication {
         if (args.length > 0) {
             System.exit(isValidate(args) ? validate(args) : isLoad(args) ? load(args) : unknownCommand(args[0]));
         }
+        // Before the database opens: it would otherwise create the directory and its files readable by everyone.
+        DataDirectory.prepare(Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("odk.data-dir", String.class).orElse("./data")));
         Quarkus.run(OdkSimMain.class, args);
     }
 

@@ -7,10 +7,13 @@ import dev.odksim.common.ProblemException;
 import dev.odksim.common.Secrets;
 import dev.odksim.common.SimClock;
 import dev.odksim.common.Problem;
+import dev.odksim.common.StorageConflicts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
@@ -46,6 +49,7 @@ public class AppAuthService {
     @Transactional(dontRollbackOn = ProblemException.class)
     public void requestCode(String appUserId) {
         Instant now = clock.now();
+        // Row lock: parallel requests for one number are counted one after the other, so the limit holds.
         OtpChallenge challenge = challengeOf(appUserId, now);
         refuseWhileLocked(challenge, now);
         if (Duration.between(challenge.windowStart, now).compareTo(config.otp().lockout()) > 0) {
@@ -110,10 +114,14 @@ public class AppAuthService {
     private void requireFreshDeviceKey(String devicePublicKey) {
         String thumbprint = DeviceKeys.thumbprint(devicePublicKey);
         if (thumbprint != null && AppSession.count("deviceKeyThumbprint", thumbprint) > 0) {
-            throw new ProblemException(409, "Device key already used", "devicePublicKey was registered by an earlier login; "
-                    + "generate a fresh key pair for every login", List.of(new Problem.InvalidParam("devicePublicKey",
-                    "was registered by an earlier login")), "DEVICE_KEY_REUSED");
+            throw deviceKeyReused();
         }
+    }
+
+    private static ProblemException deviceKeyReused() {
+        return new ProblemException(409, "Device key already used", "devicePublicKey was registered by an earlier login; "
+                + "generate a fresh key pair for every login", List.of(new Problem.InvalidParam("devicePublicKey",
+                "was registered by an earlier login")), "DEVICE_KEY_REUSED");
     }
 
     /**
@@ -123,9 +131,13 @@ public class AppAuthService {
      */
     private Login startSession(String appUserId, String deviceId, String devicePublicKey, String method, String projectId, Instant now) {
         if (deviceId != null) {
-            for (AppSession previous : AppSession.<AppSession>list("deviceId = ?1 and endedAt is null", deviceId)) {
+            List<AppSession> live = AppSession.<AppSession>find("deviceId = ?1 and endedAt is null", deviceId)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+            for (AppSession previous : live) {
                 end(previous, "replaced");
             }
+            // Hibernate flushes inserts before updates: end the previous session first, or the new one collides with it.
+            AppSession.flush();
         }
         String token = Ids.secret(32);
         AppSession session = new AppSession();
@@ -138,12 +150,28 @@ public class AppAuthService {
         session.projectId = projectId;
         session.createdAt = now;
         session.expiresAt = now.plus(config.app().tokenTtl());
-        session.persist();
+        session.liveDeviceId = deviceId;
+        try {
+            // Flushed here, not at commit: the unique constraints (device key once, one live session per device) decide
+            // a race between two logins, and the loser must get its own clear 409, not a failed commit.
+            session.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (!StorageConflicts.isConstraintViolation(e)) {
+                throw e;
+            }
+            // The session is unusable after a failed flush, so the constraint's name tells which rule the race broke.
+            if (StorageConflicts.names(e, "app_sessions_device_key_once")) {
+                throw deviceKeyReused();
+            }
+            throw new ProblemException(409, "Concurrent login", "Another login on device " + deviceId
+                    + " finished at the same moment; log in again", null, "LOGIN_RACE");
+        }
         return new Login(token, config.app().tokenTtl().getSeconds());
     }
 
     private void end(AppSession session, String why) {
         session.endedAt = clock.now();
+        session.liveDeviceId = null;
         sessionEnded.fire(new SessionEnded(session.appUserId, session.deviceId, session.deviceKeyThumbprint, why));
     }
 
@@ -156,7 +184,7 @@ public class AppAuthService {
 
     @Transactional
     public void logout(String tokenHash) {
-        AppSession session = AppSession.findById(tokenHash);
+        AppSession session = AppSession.findById(tokenHash, LockModeType.PESSIMISTIC_WRITE);
         if (session != null && session.endedAt == null) {
             end(session, "logout");
         }
@@ -167,15 +195,28 @@ public class AppAuthService {
         return DeviceKeys.require("devicePublicKey", jwk);
     }
 
+    /**
+     * The number's challenge row, locked for this transaction. A first request creates the row in its own
+     * transaction; when parallel first requests race, the primary key lets one insert win and the others find it.
+     */
     private OtpChallenge challengeOf(String appUserId, Instant now) {
-        OtpChallenge challenge = OtpChallenge.findById(appUserId);
-        if (challenge == null) {
-            challenge = new OtpChallenge();
-            challenge.appUserId = appUserId;
-            challenge.windowStart = now;
-            challenge.persist();
+        OtpChallenge challenge = OtpChallenge.findById(appUserId, LockModeType.PESSIMISTIC_WRITE);
+        if (challenge != null) {
+            return challenge;
         }
-        return challenge;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                OtpChallenge fresh = new OtpChallenge();
+                fresh.appUserId = appUserId;
+                fresh.windowStart = now;
+                fresh.persist();
+            });
+        } catch (RuntimeException e) {
+            if (!StorageConflicts.isConstraintViolation(e)) {
+                throw e;
+            }
+        }
+        return OtpChallenge.findById(appUserId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private void refuseWhileLocked(OtpChallenge challenge, Instant now) {

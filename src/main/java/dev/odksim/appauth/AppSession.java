@@ -37,4 +37,7 @@ public class AppSession extends PanacheEntityBase {
     /** The project whose identity provider vouched for a token-exchange login. */
     @Column(name = "project_id")
     public String projectId;
+    /** The device id while the session is live, null once it ended: unique, so a device has one live session. */
+    @Column(name = "live_device_id")
+    public String liveDeviceId;
 }

@@ -26,4 +26,27 @@ public final class HttpUrls {
             return false;
         }
     }
+
+    /** Whether two URLs share scheme, host and port (default ports filled in); an unparsable one shares nothing. */
+    public static boolean sameOrigin(String a, String b) {
+        if (a == null || b == null) {
+            return a == null && b == null;
+        }
+        try {
+            URI x = new URI(a);
+            URI y = new URI(b);
+            return x.getScheme() != null && y.getScheme() != null && x.getScheme().equalsIgnoreCase(y.getScheme())
+                    && x.getHost() != null && y.getHost() != null && x.getHost().equalsIgnoreCase(y.getHost())
+                    && port(x) == port(y);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
 }

@@ -52,6 +52,9 @@ public interface OdkConfig {
     /** App Links / Universal Links and the browser hand-off to an app (docs/design.md §5). */
     AppLinks appLinks();
 
+    /** Bounds on what unauthenticated callers may send (docs/security.md). */
+    Limits limits();
+
     interface Otp {
         /** How long a one-time code stays valid. */
         @WithDefault("PT5M")
@@ -209,5 +212,22 @@ public interface OdkConfig {
         /** With an open-in-app URL: send browsers straight to it (303) instead of showing the phone page with an "Open in app" link. */
         @WithDefault("false")
         boolean redirectBrowsers();
+    }
+
+    interface Limits {
+        /**
+         * Largest request body of every endpoint outside the admin APIs ({@code /api/admin/}, {@code /integrator/admin/}),
+         * which take up to {@code quarkus.http.limits.max-body-size}. Bodies there must declare their length.
+         */
+        @WithDefault("65536")
+        int publicBodyBytes();
+
+        /** Challenge and unlock attempts one virtual lock answers per minute (simulator clock); more get 429. */
+        @WithDefault("60")
+        int lockAttemptsPerMinute();
+
+        /** Challenge and unlock attempts one client address may make per minute, over all locks; more get 429. */
+        @WithDefault("600")
+        int addressAttemptsPerMinute();
     }
 }

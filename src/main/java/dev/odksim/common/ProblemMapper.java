@@ -1,7 +1,7 @@
 package dev.odksim.common;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -25,19 +25,54 @@ public class ProblemMapper {
         return respond(e.toProblem());
     }
 
+    /** Jackson's own messages name Java types and classes: the answer names JSON types and the field instead. */
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         String field = e instanceof MismatchedInputException m ? m.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")) : "";
         if (!field.isEmpty()) {
-            String reason = e instanceof InvalidFormatException f
-                    ? "has the wrong type (" + f.getTargetType().getSimpleName() + " expected)" : "is not of the expected type";
+            String reason = "has the wrong type (" + jsonType(((MismatchedInputException) e).getTargetType()) + " expected)";
             return respond(new Problem("about:blank", "Invalid request", 400, field + " " + reason,
                     List.of(new Problem.InvalidParam(field, reason)), null));
         }
-        return respond(new Problem("about:blank", "Malformed JSON", 400,
-                "The request body is not valid JSON: " + e.getOriginalMessage(), null, null));
+        if (e instanceof MismatchedInputException m) {
+            return respond(new Problem("about:blank", "Invalid request", 400,
+                    "The request body does not have the expected shape (" + jsonType(m.getTargetType()) + " expected)", null, null));
+        }
+        JsonLocation at = e.getLocation();
+        return respond(new Problem("about:blank", "Malformed JSON", 400, "The request body is not valid JSON"
+                + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), null, null));
+    }
+
+    /** The JSON name of what a Java target type reads. */
+    static String jsonType(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class
+                || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "a string";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type) || type == java.time.Duration.class) {
+            return "a date-time or duration string";
+        }
+        if (type.isEnum()) {
+            return "one of: " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 
     /** More specific than Quarkus' own mapper for this type (a wrong JSON type, e.g. "yes" for a boolean), so it wins. */
@@ -62,11 +97,21 @@ public class ProblemMapper {
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        return respond(new Problem("about:blank", title, status, e.getMessage(), null, null));
+        // The framework's messages may name Java types (a query parameter that does not convert): say it in HTTP terms.
+        String detail = status == 400 ? "A parameter of the request does not have the expected form"
+                : known != null ? known.getReasonPhrase() : title;
+        return respond(new Problem("about:blank", title, status, detail, null, null));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        // A transactional bean wraps what happened at commit (Arc's undeclared-throwable wrapper, JTA rollback,
+        // Hibernate's persistence exceptions): what matters is the cause, e.g. a lost race on a unique constraint.
+        ProblemException known = StorageConflicts.asProblem(e);
+        if (known != null) {
+            LOG.debugf("Mapped %s to %d: %s", e.getClass().getSimpleName(), known.status(), known.getMessage());
+            return problem(known);
+        }
         LOG.error("Unexpected error", e);
         return respond(new Problem("about:blank", "Internal error", 500,
                 "An unexpected error occurred; see the server log", null, null));

@@ -95,11 +95,12 @@ final class Prober {
             DecisionResult result = ResponseRules.judge(new ResponseRules.Request(lockId, appUserId, clock.get(),
                             settings.defaultDurationSeconds(), settings.maxDurationSeconds()),
                     response.status(), response.contentType(), response.location(), response.body());
-            String text = new String(response.body(), StandardCharsets.UTF_8);
+            // An endpoint echoing a credential must not put it into a stored or printed report.
+            String text = exchange.scrubber().scrub(new String(response.body(), StandardCharsets.UTF_8));
             return new Evidence(label, exchange.method(), exchange.url(), exchange.maskedHeaders(), response.status(),
                     response.contentType(), response.location(),
                     text.length() > Evidence.BODY_CHARS ? text.substring(0, Evidence.BODY_CHARS) + "…(cut)" : text,
-                    response.body().length, exchange.latencyMs(), result.outcome().name(), describe(result), curl, result,
+                    response.body().length, exchange.latencyMs(), result.outcome().name(), exchange.scrubber().scrub(describe(result)), curl, result,
                     parse(response.body()), lockId, appUserId);
         }
         DecisionResult.Failed failed = ((Failure) exchange.reply()).failure();

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odksim.common.Ids;
 import dev.odksim.common.OdkConfig;
+import dev.odksim.common.SecretScrubber;
 import dev.odksim.common.SimClock;
 import dev.odksim.decision.DecisionCaller.Exchange;
 import dev.odksim.decision.DecisionClient.Failure;
 import dev.odksim.decision.DecisionClient.Response;
+import dev.odksim.decision.DecisionResult.Denied;
 import dev.odksim.decision.DecisionResult.Failed;
+import dev.odksim.decision.DecisionResult.Granted;
 import dev.odksim.project.OnDemandConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,11 +74,31 @@ public class DecisionService {
                 () -> judge(caller.call(target, lockId, appUserId, requestId), onDemand, lockId, appUserId),
                 DecisionService::isOutage,
                 rejected -> new Judged(null, new Failed(rejected.outcome(), rejected.reason()), rejected.retryAfterSeconds()));
+        judged = scrubbed(judged, target);
         Decision decision = record(requestId, onDemand, target, lockId, appUserId, judged);
         metrics.record(onDemand.projectId, judged.result().outcome(), decision.latencyMs);
         LOG.infof("Decision %s project=%s lock=%s outcome=%s %s(%d ms)", decision.id, decision.projectId, lockId,
                 decision.outcome, decision.reason == null ? "" : "reason=\"" + decision.reason + "\" ", decision.latencyMs);
         return new Made(decision.id, judged.result(), judged.retryAfterSeconds());
+    }
+
+    /**
+     * The result's text without any secret of the call (an integrator or token endpoint may echo one): it becomes the
+     * app's problem detail, the recorded reason and a log line.
+     */
+    private static Judged scrubbed(Judged judged, Target target) {
+        SecretScrubber secrets = judged.exchange() != null ? judged.exchange().scrubber() : SecretScrubber.of(target.secrets());
+        DecisionResult result = judged.result();
+        DecisionResult clean;
+        if (result instanceof Granted g) {
+            clean = new Granted(g.start(), g.end(), secrets.scrub(g.reason()));
+        } else if (result instanceof Denied d) {
+            clean = new Denied(secrets.scrub(d.reason()));
+        } else {
+            Failed f = (Failed) result;
+            clean = new Failed(f.outcome(), secrets.scrub(f.reason()));
+        }
+        return new Judged(judged.exchange(), clean, judged.retryAfterSeconds());
     }
 
     /**
@@ -150,7 +173,7 @@ public class DecisionService {
         if (exchange != null && exchange.reply() instanceof Response response) {
             decision.httpStatus = response.status();
             decision.responseContentType = clip(response.contentType(), 200);
-            decision.responseBody = truncate(new String(response.body(), StandardCharsets.UTF_8));
+            decision.responseBody = truncate(exchange.scrubber().scrub(new String(response.body(), StandardCharsets.UTF_8)));
         }
         // One insert, nothing else: the project's retention bound is applied off the request path, in batches, by
         // retention/RetentionJob (the log never shows more than the bound meanwhile: see recent()).

@@ -39,9 +39,12 @@ public class OAuth2Tokens {
 
     private final TokenCache cache = new TokenCache(System::nanoTime);
 
-    /** A usable access token for this client, cached or freshly fetched. */
-    Token token(OAuth2 auth, int connectTimeoutMs, int timeoutMs) throws TokenFailure {
-        return cache.get(key(auth), () -> fetch(auth, connectTimeoutMs, timeoutMs));
+    /**
+     * A usable access token for this client, cached or freshly fetched, by {@code deadlineNanos} ({@link System#nanoTime()}):
+     * a fetch, or waiting for another caller's fetch, never outlasts it.
+     */
+    Token token(OAuth2 auth, int connectTimeoutMs, long deadlineNanos) throws TokenFailure {
+        return cache.get(key(auth), () -> fetch(auth, connectTimeoutMs, deadlineNanos), deadlineNanos);
     }
 
     /** The integrator refused this token: the next {@link #token} fetches a new one. */
@@ -53,7 +56,11 @@ public class OAuth2Tokens {
         return auth.tokenUrl() + "\n" + auth.clientId() + "\n" + Secrets.sha256(auth.clientSecret()) + "\n" + auth.scope();
     }
 
-    private Token fetch(OAuth2 auth, int connectTimeoutMs, int timeoutMs) throws TokenFailure {
+    private Token fetch(OAuth2 auth, int connectTimeoutMs, long deadlineNanos) throws TokenFailure {
+        int timeoutMs = DecisionCaller.remainingMs(deadlineNanos);
+        if (timeoutMs <= 0) {
+            throw new TokenFailure("no time left for the token request within the total timeout", true);
+        }
         String form = "grant_type=client_credentials" + (auth.scope() == null ? "" : "&scope=" + PercentEncoding.encode(auth.scope()));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
@@ -69,7 +76,8 @@ public class OAuth2Tokens {
         var reply = client.send(new Outbound("POST", uri, headers, form.getBytes(StandardCharsets.UTF_8),
                 connectTimeoutMs, timeoutMs, MAX_TOKEN_RESPONSE_BYTES));
         if (reply instanceof Failure failure) {
-            throw new TokenFailure("token endpoint " + uri.getAuthority() + " failed: " + failure.failure().reason());
+            throw new TokenFailure("token endpoint " + uri.getAuthority() + " failed: " + failure.failure().reason(),
+                    failure.failure().outcome() == Outcome.TIMEOUT);
         }
         Response response = (Response) reply;
         JsonNode body = parse(response.body());
@@ -120,7 +128,7 @@ public class OAuth2Tokens {
         }
     }
 
-    private static String basic(OAuth2 auth) {
+    static String basic(OAuth2 auth) {
         // RFC 6749 §2.3.1: the client id and secret are form-encoded before Base64.
         String pair = java.net.URLEncoder.encode(auth.clientId(), StandardCharsets.UTF_8) + ":"
                 + java.net.URLEncoder.encode(auth.clientSecret(), StandardCharsets.UTF_8);

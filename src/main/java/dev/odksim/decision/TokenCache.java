@@ -3,6 +3,9 @@ package dev.odksim.decision;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,8 +29,20 @@ final class TokenCache {
 
     /** The token endpoint failed; {@code reason} says how, without secrets. */
     static final class TokenFailure extends Exception {
+        private final boolean timedOut;
+
         TokenFailure(String reason) {
+            this(reason, false);
+        }
+
+        /** {@code timedOut}: the token endpoint did not answer within the request's deadline. */
+        TokenFailure(String reason, boolean timedOut) {
             super(reason, null, false, false);
+            this.timedOut = timedOut;
+        }
+
+        boolean timedOut() {
+            return timedOut;
         }
     }
 
@@ -45,6 +60,11 @@ final class TokenCache {
     }
 
     Token get(String key, Fetcher fetcher) throws TokenFailure {
+        return get(key, fetcher, Long.MAX_VALUE);
+    }
+
+    /** As {@link #get(String, Fetcher)}, waiting for another caller's fetch at most until {@code deadlineNanos}. */
+    Token get(String key, Fetcher fetcher, long deadlineNanos) throws TokenFailure {
         while (true) {
             CompletableFuture<Token> mine = new CompletableFuture<>();
             CompletableFuture<Token> current = entries.putIfAbsent(key, mine);
@@ -53,12 +73,18 @@ final class TokenCache {
             }
             Token token;
             try {
-                token = current.join();
-            } catch (CompletionException e) {
+                token = deadlineNanos == Long.MAX_VALUE ? current.join()
+                        : current.get(Math.max(0, deadlineNanos - nanoTime.getAsLong()), TimeUnit.NANOSECONDS);
+            } catch (CompletionException | ExecutionException e) {
                 if (e.getCause() instanceof TokenFailure failure) {
                     throw failure;
                 }
                 throw new TokenFailure("token fetch failed: " + e.getCause());
+            } catch (TimeoutException e) {
+                throw new TokenFailure("another request's token fetch did not finish within the total timeout", true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TokenFailure("interrupted while waiting for the token");
             }
             if (nanoTime.getAsLong() - token.usableUntilNanos() < 0) {
                 return token;

@@ -3,6 +3,7 @@ package dev.odksim.demo;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
 import dev.odksim.integrator.IntegratorService;
+import dev.odksim.project.OnDemandConfig;
 import dev.odksim.project.Project;
 import dev.odksim.project.ProjectDtos.Auth;
 import dev.odksim.project.ProjectDtos.OnDemandView;
@@ -13,6 +14,7 @@ import io.quarkus.runtime.LaunchMode;
 import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -45,7 +47,35 @@ public class DemoData {
      * leaves an empty database, seeded again on the next start, never a half-seeded one.
      */
     public boolean seedIfEmpty() {
-        return config.demoData() && QuarkusTransaction.requiringNew().call(() -> Project.count() == 0 && seed());
+        boolean seeded = config.demoData() && QuarkusTransaction.requiringNew().call(() -> Project.count() == 0 && seed());
+        followServer();
+        return seeded;
+    }
+
+    /**
+     * The demo's decision target is this server's own reference integrator: at every start its URL follows the port the
+     * server listens on now and its API key the integrator's key now, so a restart on another port (or with another
+     * key) keeps the demo working. A target a user set explicitly is theirs and never rewritten.
+     */
+    void followServer() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            OnDemandConfig demo = OnDemandConfig.findById(PROJECT, LockModeType.PESSIMISTIC_WRITE);
+            if (demo == null || !demo.followsServer) {
+                return;
+            }
+            String url = ownIntegratorUrl();
+            if (!url.equals(demo.url) || !"header".equals(demo.authType) || !config.integrator().apiKey().equals(demo.headerValue)) {
+                LOG.infof("The demo project's integrator now follows this server: %s (was %s)", url, demo.url);
+                demo.url = url;
+                demo.authType = "header";
+                demo.headerName = "X-Api-Key";
+                demo.headerValue = config.integrator().apiKey();
+            }
+        });
+    }
+
+    static String ownIntegratorUrl() {
+        return "http://localhost:" + httpPort() + "/integrator/check-access";
     }
 
     private boolean seed() {
@@ -56,8 +86,8 @@ public class DemoData {
         tags.create(PROJECT, FRONT_DOOR, STICKER, null, null);
         tags.create(PROJECT, "demo-storage", "demo-storage", null, null);
         tags.create(PROJECT, "demo-server-room", "demo-server", null, null);
-        projects.updateOnDemand(PROJECT, new OnDemandView(true, "http://localhost:" + httpPort() + "/integrator/check-access",
-                new Auth("header", "X-Api-Key", config.integrator().apiKey()), null, null, null, null));
+        projects.updateOnDemand(PROJECT, new OnDemandView(true, ownIntegratorUrl(),
+                new Auth("header", "X-Api-Key", config.integrator().apiKey()), null, null, null, null)).followsServer = true;
         integrator.addWorker("kari", "Kari Nordmann", "+4712345678");
         integrator.addWorker("ola", "Ola Nordmann", "+4798765432");
         integrator.addLocation("main-building", "Main building", List.of(FRONT_DOOR, "demo-storage"));

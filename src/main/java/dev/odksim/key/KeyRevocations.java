@@ -16,6 +16,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -49,7 +50,10 @@ public class KeyRevocations {
      */
     @Transactional
     public AccessKey revoke(String projectId, String keyId, String reason) {
-        AccessKey key = AccessKey.<AccessKey>findByIdOptional(keyId).filter(k -> k.projectId.equals(projectId))
+        // Row lock: ordered against the signing step (KeyService.issue locks the same row), so the revocation reads the
+        // key as it is now and never writes back a stale copy over a token signed meanwhile.
+        AccessKey key = AccessKey.<AccessKey>findByIdOptional(keyId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(k -> k.projectId.equals(projectId))
                 .orElseThrow(() -> ProblemException.notFound("Key", keyId));
         KeyState state = KeyState.of(key, clock.now());
         if (state == KeyState.REVOKED) {
@@ -67,9 +71,9 @@ public class KeyRevocations {
         if (ended.deviceKeyThumbprint() == null) {
             return;
         }
-        List<AccessKey> bound = AccessKey.list("cnfThumbprint = :tp and state in (:states) and end > :now",
+        List<AccessKey> bound = AccessKey.<AccessKey>find("cnfThumbprint = :tp and state in (:states) and end > :now",
                 Parameters.with("tp", ended.deviceKeyThumbprint()).and("states", List.of(KeyState.ISSUED, KeyState.STORED_CREATING))
-                        .and("now", clock.now()));
+                        .and("now", clock.now())).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         bound.forEach(k -> markRevoked(k, "session ended (" + ended.why() + ")"));
         if (!bound.isEmpty()) {
             LOG.infof("Session of %s on device %s ended (%s): revoked %d device-bound key(s)", ended.appUserId(), ended.deviceId(),

@@ -76,7 +76,11 @@ public class SigningKeys {
         QuarkusTransaction.requiringNew().run(() -> {
             List<SigningKey> active = SigningKey.list("retiredAt is null order by createdAt desc");
             if (active.isEmpty()) {
-                active = List.of(generate());
+                lockRotation();
+                active = SigningKey.list("retiredAt is null order by createdAt desc");
+                if (active.isEmpty()) {
+                    active = List.of(generate());
+                }
             }
             List<SigningKey> all = SigningKey.list("order by createdAt desc");
             for (SigningKey row : all) {
@@ -98,6 +102,7 @@ public class SigningKeys {
     /** Retires the current key and starts signing with a fresh one; returns the new key's id. */
     public synchronized String rotate() {
         QuarkusTransaction.requiringNew().run(() -> {
+            lockRotation();
             Instant now = clock.now();
             for (SigningKey row : SigningKey.<SigningKey>list("retiredAt is null")) {
                 row.retiredAt = now;
@@ -118,6 +123,16 @@ public class SigningKeys {
                 .map(k -> new Info(k.kid, k.createdAt, k.retiredAt, k.verifyUntil, k.kid.equals(current.key().getKeyID()),
                         k.retiredAt == null || (k.verifyUntil != null && now.isBefore(k.verifyUntil))))
                 .toList();
+    }
+
+    /**
+     * Serialises rotations (and the first key's generation) across instances sharing the database: the mutex row is
+     * locked until this transaction ends, so the next rotation reads the key this one created and retires it, and
+     * there is never more than one current key.
+     */
+    private static void lockRotation() {
+        SigningKey.getEntityManager().createNativeQuery("select name from mutexes where name = 'signing-keys' for update")
+                .getResultList();
     }
 
     private static Instant lastKeyEnd(String kid) {

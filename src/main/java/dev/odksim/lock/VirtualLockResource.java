@@ -1,11 +1,15 @@
 package dev.odksim.lock;
 
+import dev.odksim.common.OdkConfig;
 import dev.odksim.common.ProblemException;
 import dev.odksim.lock.UnlockResult.Refused;
+import dev.odksim.project.ProjectService;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
@@ -20,6 +24,23 @@ public class VirtualLockResource {
 
     @Inject
     VirtualLockService locks;
+    @Inject
+    AttemptLimiter limiter;
+    @Inject
+    ProjectService projects;
+    @Inject
+    OdkConfig config;
+
+    /**
+     * docs/security.md finding 4: these endpoints need no token, so attempts are bounded per client address (first,
+     * so unknown lock ids cost nothing) and per lock.
+     */
+    private void countAttempt(String lockId, HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        limiter.take("address:" + address, config.limits().addressAttemptsPerMinute(), "from one client address");
+        projects.lock(lockId);
+        limiter.take("lock:" + lockId, config.limits().lockAttemptsPerMinute(), "at one lock");
+    }
 
     /** {@code proof}: compact JWS by the device key over {@code {nonce, aud: lockId}}, for keys carrying cnf. */
     public record UnlockRequest(String key, String proof) {
@@ -27,7 +48,8 @@ public class VirtualLockResource {
 
     @POST
     @Path("unlock")
-    public Response unlock(@PathParam("lockId") String lockId, UnlockRequest body) {
+    public Response unlock(@PathParam("lockId") String lockId, UnlockRequest body, @Context HttpServerRequest request) {
+        countAttempt(lockId, request);
         if (body == null || body.key() == null || body.key().isBlank()) {
             throw ProblemException.badRequest("key", "is required: the key's token (compact JWS)");
         }
@@ -46,7 +68,8 @@ public class VirtualLockResource {
 
     @POST
     @Path("challenge")
-    public LockChallenges.Challenge challenge(@PathParam("lockId") String lockId) {
+    public LockChallenges.Challenge challenge(@PathParam("lockId") String lockId, @Context HttpServerRequest request) {
+        countAttempt(lockId, request);
         return locks.challenge(lockId);
     }
 

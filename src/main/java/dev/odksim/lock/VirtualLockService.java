@@ -63,7 +63,13 @@ public class VirtualLockService {
         } catch (ParseException e) {
             return record(lockId, null, null, now, new Refused("MALFORMED_KEY", "The key is not a compact JWS: " + e.getMessage()));
         }
-        UnlockResult result = check(lockId, jwt, claims, now);
+        Refused unverified = verifySignature(lockId, jwt);
+        if (unverified != null) {
+            // docs/security.md finding 4: claims of a key whose signature does not verify are anyone's words: the
+            // attempt is recorded without a user or a key.
+            return record(lockId, null, null, now, unverified);
+        }
+        UnlockResult result = check(lockId, claims, now);
         if (result instanceof Unlocked) {
             result = checkDevice(lockId, claims, proof);
         }
@@ -80,13 +86,14 @@ public class VirtualLockService {
         return sync.sync(lockId);
     }
 
-    private UnlockResult check(String lockId, SignedJWT jwt, JWTClaimsSet claims, Instant now) {
+    /** Null when the key is an ES256 key of our type signed by a key this lock trusts; else why not. */
+    private Refused verifySignature(String lockId, SignedJWT jwt) {
         if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || !KeyService.KEY_TYPE.equals(jwt.getHeader().getType())) {
             return new Refused("MALFORMED_KEY", "The key must be an ES256 JWS of type " + KeyService.KEY_TYPE);
         }
         JWK signer = sync.trustedKey(lockId, jwt.getHeader().getKeyID());
         if (!(signer instanceof ECKey ecSigner)) {
-            return new Refused("UNKNOWN_SIGNING_KEY", "The key was signed by a key this lock does not trust (kid " + jwt.getHeader().getKeyID() + ")");
+            return new Refused("UNKNOWN_SIGNING_KEY", "The key was signed by a key this lock does not trust (kid " + truncate(String.valueOf(jwt.getHeader().getKeyID()), 64) + ")");
         }
         try {
             if (!jwt.verify(new ECDSAVerifier(ecSigner))) {
@@ -95,6 +102,10 @@ public class VirtualLockService {
         } catch (JOSEException e) {
             return new Refused("BAD_SIGNATURE", "The key's signature cannot be verified: " + e.getMessage());
         }
+        return null;
+    }
+
+    private UnlockResult check(String lockId, JWTClaimsSet claims, Instant now) {
         if (!config.keys().issuer().equals(claims.getIssuer())) {
             return new Refused("WRONG_ISSUER", "The key was issued by '" + claims.getIssuer() + "'");
         }

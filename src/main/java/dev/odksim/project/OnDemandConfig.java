@@ -58,4 +58,10 @@ public class OnDemandConfig extends PanacheEntityBase {
     /** docs/design.md §5: an on-demand decision needs a valid scan proof of a sticker of the lock. */
     @Column(name = "require_scan_proof")
     public boolean requireScanProof;
+    /**
+     * The URL and API key name this server's own reference integrator (the demo project's seed): they follow the
+     * server's port and integrator key at every start. Cleared as soon as a user changes the URL or the auth.
+     */
+    @Column(name = "follows_server")
+    public boolean followsServer;
 }

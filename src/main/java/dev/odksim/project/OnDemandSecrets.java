@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class OnDemandSecrets {
 
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}");
     /** RFC 6749 §3.3: scope tokens of %x21 / %x23-5B / %x5D-7E, separated by single spaces. */
     private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
     static final int MIN_SIGNING_SECRET = 16;
@@ -37,14 +36,9 @@ final class OnDemandSecrets {
         target.oauthScope = null;
         if ("header".equals(auth.type())) {
             target.headerName = auth.headerName();
-            if (target.headerName == null || !HEADER_NAME.matcher(target.headerName).matches()) {
-                invalid.add(new InvalidParam("auth.headerName", "must be an HTTP header name (token characters)"));
-            }
+            AuthHeaderRules.checkName(target.headerName, invalid);
             target.headerValue = kept(auth.headerValue(), "header".equals(current.authType) ? current.headerValue : null);
-            if (target.headerValue == null || target.headerValue.isEmpty() || target.headerValue.length() > MAX_HEADER_VALUE
-                    || hasControl(target.headerValue)) {
-                invalid.add(new InvalidParam("auth.headerValue", "is required (1-2048 characters, no control characters)"));
-            }
+            AuthHeaderRules.checkValue(target.headerValue, MAX_HEADER_VALUE, invalid);
         } else if ("oauth2".equals(auth.type())) {
             target.oauthTokenUrl = auth.tokenUrl() == null ? null : auth.tokenUrl().strip();
             if (!isHttpUrl(target.oauthTokenUrl, true)) {
@@ -101,9 +95,41 @@ final class OnDemandSecrets {
         return url != null && url.length() <= MAX_URL && HttpUrls.isHttpUrl(url, queryAllowed);
     }
 
+    /**
+     * docs/security.md finding 2: a stored secret never follows a URL to another origin (scheme, host or port). When the
+     * decision {@code url} moves, the header value or the OAuth2 client secret (whose tokens go to that URL) and the
+     * signing secret must be sent again; when the {@code tokenUrl} moves, the client secret must.
+     */
+    static void requireSecretsAfterMove(ProjectDtos.OnDemandView update, OnDemandConfig current, OnDemandConfig target,
+                                        String url, List<InvalidParam> invalid) {
+        Auth auth = update.auth();
+        boolean urlMoved = current.url != null && url != null && !url.isEmpty() && !HttpUrls.sameOrigin(current.url, url);
+        boolean tokenUrlMoved = "oauth2".equals(current.authType) && "oauth2".equals(target.authType)
+                && target.oauthTokenUrl != null && !HttpUrls.sameOrigin(current.oauthTokenUrl, target.oauthTokenUrl);
+        if (urlMoved && "header".equals(target.authType) && target.headerValue != null
+                && (auth == null || isKept(auth.headerValue())) && target.headerValue.equals(current.headerValue)) {
+            invalid.add(new InvalidParam("auth.headerValue", "must be sent again: the url moves to another scheme, host or port, "
+                    + "and a stored secret never follows it"));
+        }
+        if ((urlMoved || tokenUrlMoved) && "oauth2".equals(target.authType) && target.oauthClientSecret != null
+                && (auth == null || isKept(auth.clientSecret())) && target.oauthClientSecret.equals(current.oauthClientSecret)) {
+            invalid.add(new InvalidParam("auth.clientSecret", "must be sent again: the " + (tokenUrlMoved ? "tokenUrl" : "url")
+                    + " moves to another scheme, host or port, and a stored secret never follows it"));
+        }
+        if (urlMoved && target.signingSecret != null && (update.signing() == null || isKept(update.signing().secret()))
+                && target.signingSecret.equals(current.signingSecret)) {
+            invalid.add(new InvalidParam("signing.secret", "must be sent again: the url moves to another scheme, host or port, "
+                    + "and a stored secret never follows it"));
+        }
+    }
+
+    private static boolean isKept(String update) {
+        return update == null || update.startsWith("****");
+    }
+
     /** The new secret, or the stored one when the update leaves it out or sends back the masked form. */
     private static String kept(String update, String stored) {
-        return update == null || update.startsWith("****") ? stored : update;
+        return isKept(update) ? stored : update;
     }
 
     private static boolean hasControl(String value) {

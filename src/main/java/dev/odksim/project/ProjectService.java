@@ -118,6 +118,7 @@ public class ProjectService {
         if (update.signing() != null) {
             OnDemandSecrets.applySigning(update.signing(), current, secrets, invalid);
         }
+        OnDemandSecrets.requireSecretsAfterMove(update, current, secrets, url, invalid);
         int breakerFailures = orDefault(update.circuitBreakerFailures(), current.breakerFailures);
         int breakerDelay = orDefault(update.circuitBreakerDelayMs(), current.breakerDelayMs);
         int maxConcurrent = orDefault(update.maxConcurrent(), current.maxConcurrent);
@@ -153,8 +154,15 @@ public class ProjectService {
         if (!invalid.isEmpty()) {
             throw ProblemException.invalid(invalid);
         }
+        String newUrl = url == null || url.isEmpty() ? null : url;
+        if (!java.util.Objects.equals(newUrl, current.url) || !java.util.Objects.equals(secrets.authType, current.authType)
+                || !java.util.Objects.equals(secrets.headerName, current.headerName)
+                || !java.util.Objects.equals(secrets.headerValue, current.headerValue)) {
+            // The user chose the target: it is theirs now, and the start-up never rewrites it (DemoData.followServer).
+            current.followsServer = false;
+        }
         current.enabled = enabled;
-        current.url = url == null || url.isEmpty() ? null : url;
+        current.url = newUrl;
         copySecrets(secrets, current);
         current.breakerFailures = breakerFailures;
         current.breakerDelayMs = breakerDelay;

@@ -57,11 +57,12 @@ public class TagService {
     public Tag create(String projectId, TagSpec spec) {
         projects.project(projectId);
         Lock lock = lockOfProject(projectId, spec.lockId());
-        String id = Ids.chosenOr("tagId", spec.tagId(), () -> Ids.shortId(10));
-        if (id.length() > MAX_TAG_ID) {
-            // tags.id is varchar(64), shorter than other chosen ids; the resolver refuses longer ones unread
-            throw ProblemException.badRequest("tagId", "must be at most " + MAX_TAG_ID + " characters");
+        // tags.id is varchar(64), shorter than other chosen ids (docs/stickers.md); the resolver refuses longer ones unread
+        if (spec.tagId() != null && (spec.tagId().isEmpty() || spec.tagId().length() > MAX_TAG_ID)) {
+            throw ProblemException.badRequest("tagId", "must be 1-" + MAX_TAG_ID + " characters of letters, digits and . _ : ~ - "
+                    + "(starting with a letter or digit)");
         }
+        String id = Ids.chosenOr("tagId", spec.tagId(), () -> Ids.shortId(10));
         if (Tag.findById(id) != null) {
             throw ProblemException.conflict("A tag with id '" + id + "' already exists");
         }

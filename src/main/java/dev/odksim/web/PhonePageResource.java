@@ -7,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 
 /** The phone web app without a scan ({@code /app}), and the root, which leads to the dashboard. */
 @Path("/")
@@ -23,8 +22,9 @@ public class PhonePageResource {
         return page.render(null, null);
     }
 
+    /** A relative Location: never built from the request's Host header, which any client may set. */
     @GET
     public Response root() {
-        return Response.seeOther(URI.create("/dashboard/")).build();
+        return Response.status(Response.Status.SEE_OTHER).header("Location", "/dashboard/").build();
     }
 }

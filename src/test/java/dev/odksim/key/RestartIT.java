@@ -71,6 +71,13 @@ class RestartIT {
         assertThat(post(base + "/api/sim/v1/locks/demo-front-door/unlock", null, "{\"key\":\"" + token + "\"}", 200))
                 .contains("unlocked");
         assertThat(Files.readString(dataDir.resolve("admin-token")).strip()).isEqualTo(admin);
+        // docs/security.md finding 7: the directory holding the signing keys and secrets is owner-only, and so are its files.
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+                .isEqualTo("rwx------");
+        for (String file : java.util.List.of("odk.mv.db", "admin-token")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(file))))
+                    .as(file).isEqualTo("rw-------");
+        }
     }
 
     private void start(int port) throws IOException, InterruptedException, java.util.concurrent.ExecutionException,

@@ -39,8 +39,15 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
-        HeadlessChromium.quit(chromium);
-        chromium = null;
+        try {
+            if (chromium != null) {
+                // Every page the class opened ran under the app's Content-Security-Policy without a violation.
+                org.assertj.core.api.Assertions.assertThat(chromium.cspViolations()).as("Content-Security-Policy violations").isEmpty();
+            }
+        } finally {
+            HeadlessChromium.quit(chromium);
+            chromium = null;
+        }
     }
 
     WebDriver driver() {

@@ -41,14 +41,24 @@ final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile);
-        // the browser's console, for tests that check a page logs no error
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        // The browser's console, so a test can see Content-Security-Policy violations (docs/security.md, finding 6).
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
         return new HeadlessChromium(new ChromeDriver(service, options), profile);
     }
 
     WebDriver driver() {
         return driver;
+    }
+
+    /** Console lines about a Content-Security-Policy violation since the last call (the page's or the browser's own). */
+    java.util.List<String> cspViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
     }
 
     /** Quits the browser and removes its profile; safe to call on a browser that never started. */
