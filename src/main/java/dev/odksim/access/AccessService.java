@@ -29,6 +29,8 @@ public class AccessService {
     DecisionService decisions;
     @Inject
     ScanProofs scanProofs;
+    @Inject
+    FlightClaims claims;
 
     private final SingleFlight<String, AccessResult> flights = new SingleFlight<>();
 
@@ -39,8 +41,10 @@ public class AccessService {
     public AccessResult requestAccess(AppSession session, String lockId, String scanProof) {
         String appUserId = session.appUserId;
         Lock lock = projects.lock(lockId);
-        // §6.5: a double tap or parallel requests of one user (and device) for one lock share one decision and one key.
-        return flights.run(appUserId + "|" + lockId + "|" + session.deviceId, () -> existingOrOnDemand(session, lock, scanProof));
+        // §6.5: a double tap or parallel requests of one user (and device) for one lock share one decision and one key:
+        // coalesced in this instance (flights), and one at a time across instances (claims, a database row).
+        String key = appUserId + "|" + lockId + "|" + session.deviceId;
+        return flights.run(key, () -> claims.holding(key, () -> existingOrOnDemand(session, lock, scanProof)));
     }
 
     private AccessResult existingOrOnDemand(AppSession session, Lock lock, String scanProof) {

@@ -149,6 +149,10 @@ public interface OdkConfig {
         @WithDefault("P90D")
         Duration accessEvents();
 
+        /** Finished webhook deliveries (delivered or failed) older than this are deleted with their attempts. */
+        @WithDefault("P30D")
+        Duration webhookDeliveries();
+
         /** How often the retention job runs (Quarkus scheduler syntax, e.g. {@code 1h}, {@code 10m}). */
         @WithDefault("1h")
         String every();
@@ -213,6 +217,61 @@ public interface OdkConfig {
         @WithDefault("false")
         boolean redirectBrowsers();
     }
+    /** Access Event webhooks (docs/webhooks.md). */
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** A delivery attempt without an HTTP status within this time fails as a timeout and is retried. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** Run the delivery worker in the background (a scheduler tick and a nudge after each unlock); off, deliveries wait in the outbox. */
+        @WithDefault("true")
+        boolean worker();
+
+        /** How often the worker looks for due deliveries (Quarkus scheduler syntax, e.g. {@code 1s}). */
+        @WithDefault("1s")
+        String pollEvery();
+
+        /** Most deliveries in flight to one webhook at the same time, across all instances sharing the database. */
+        @WithDefault("4")
+        int maxConcurrencyPerEndpoint();
+
+        /** Threads of this instance that send deliveries. */
+        @WithDefault("8")
+        int senders();
+
+        /** Retries stop this long after the event (simulator clock): the delivery is then {@code failed}. */
+        @WithDefault("P3D")
+        Duration retryFor();
+
+        /** A webhook whose every delivery failed for this long (simulator clock) is disabled. */
+        @WithDefault("PT24H")
+        Duration disableAfter();
+
+        /** After a secret rotation the previous secret keeps signing alongside the new one for this long. */
+        @WithDefault("PT24H")
+        Duration previousSecretGrace();
+    }
+
+    /** HTTPS next to HTTP, for phones on the LAN (docs/phones.md). Its port is {@code quarkus.http.ssl-port} ({@code ODK_HTTPS_PORT}, default 8443). */
+    Https https();
+
+    interface Https {
+        /**
+         * Serve HTTPS. Without a supplied certificate, a local CA is made on first start in the data directory's
+         * {@code tls} folder and signs a certificate for this host's LAN addresses, host name and localhost; phones
+         * trust the CA once through {@code /trust}.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A PEM certificate (chain, server certificate first) to serve instead of the generated one, e.g. a real domain's or mkcert's. Needs the key file. */
+        Optional<String> certificateFile();
+
+        /** The PEM private key (unencrypted) of the supplied certificate file. */
+        Optional<String> keyFile();
+    }
 
     interface Limits {
         /**
@@ -229,5 +288,34 @@ public interface OdkConfig {
         /** Challenge and unlock attempts one client address may make per minute, over all locks; more get 429. */
         @WithDefault("600")
         int addressAttemptsPerMinute();
+    }
+
+    /** Several instances on one database behind a load balancer (docs/operations.md). */
+    Cluster cluster();
+
+    interface Cluster {
+        /** This instance's name in leases, single-flight claims and logs. Default: the host name and a random suffix, new on every start. */
+        Optional<String> instanceId();
+
+        /**
+         * How long an instance answers with its cached time-travel offset before reading it from the database again:
+         * the longest time time travel done through another instance takes to reach this one.
+         */
+        @WithDefault("PT1S")
+        Duration clockRefresh();
+
+        /**
+         * How often the signing keys are reloaded from the database: the longest time a rotation done through another
+         * instance takes to reach this instance's signing and JWKS.
+         */
+        @WithDefault("5s")
+        String keyReload();
+
+        /**
+         * Longest time a single-flight claim holds (an instance stopped mid-decision blocks the same user, lock and
+         * device at most this long); also how long a waiting request waits before answering 503.
+         */
+        @WithDefault("PT60S")
+        Duration flightTimeout();
     }
 }

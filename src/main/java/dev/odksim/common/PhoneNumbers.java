@@ -10,7 +10,7 @@ import java.util.Optional;
  * E.164 parsing and normalisation of app user ids (docs/design.md §3), backed by libphonenumber.
  *
  * <p>A number is accepted when it is written in international form and libphonenumber finds it <em>possible</em>
- * for its country (right country code, right length). Strict "valid" would refuse the seed's own example
+ * for its country (right country code, right length). Strict "valid" would refuse the example of Unloc's public description,
  * {@code +4712345678}, which is no allocated Norwegian range, so it would make the published example unusable.
  */
 public final class PhoneNumbers {

@@ -1,5 +1,7 @@
 package dev.odksim.common;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import jakarta.validation.ElementKind;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -28,9 +30,7 @@ public class ProblemMapper {
     /** Jackson's own messages name Java types and classes: the answer names JSON types and the field instead. */
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        String field = e instanceof MismatchedInputException m ? m.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")) : "";
+        String field = e instanceof MismatchedInputException m ? path(m) : "";
         if (!field.isEmpty()) {
             String reason = "has the wrong type (" + jsonType(((MismatchedInputException) e).getTargetType()) + " expected)";
             return respond(new Problem("about:blank", "Invalid request", 400, field + " " + reason,
@@ -84,7 +84,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
         List<Problem.InvalidParam> params = e.getConstraintViolations().stream()
-                .map(v -> new Problem.InvalidParam(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new Problem.InvalidParam(fieldName(v.getPropertyPath()), v.getMessage()))
                 .toList();
         return respond(ProblemException.invalid(params).toProblem());
     }
@@ -117,10 +117,52 @@ public class ProblemMapper {
                 "An unexpected error occurred; see the server log", null, null));
     }
 
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+    /** Quarkus' own subtype (a resource method's {@code @Valid} parameters): the same problem, not its violation report. */
+    @ServerExceptionMapper
+    public Response resourceValidation(ResteasyReactiveViolationException e) {
+        return validation(e);
     }
+
+    /**
+     * The field as the request names it, e.g. {@code keys[0].lockId}: the method and parameter nodes of a resource
+     * method's path are dropped unless the parameter itself (a query parameter) is what broke the rule.
+     */
+    static String fieldName(jakarta.validation.Path path) {
+        List<jakarta.validation.Path.Node> nodes = new java.util.ArrayList<>();
+        path.forEach(nodes::add);
+        int start = 0;
+        if (start < nodes.size() && nodes.get(start).getKind() == ElementKind.METHOD) {
+            start++;
+        }
+        if (start < nodes.size() - 1 && nodes.get(start).getKind() == ElementKind.PARAMETER) {
+            start++;
+        }
+        StringBuilder name = new StringBuilder();
+        for (int i = start; i < nodes.size(); i++) {
+            jakarta.validation.Path.Node node = nodes.get(i);
+            if (node.isInIterable() && !name.isEmpty()) {
+                name.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() != null) {
+                name.append(name.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return name.toString();
+    }
+
+    /** The JSON path of the bad value as the API names fields elsewhere: {@code keys[2].durationMinutes}. */
+    private static String path(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();

@@ -20,7 +20,9 @@ import java.util.List;
 @ApplicationScoped
 public class RequestBodyLimits {
 
-    private static final List<String> ADMIN_PREFIXES = List.of("/api/admin/", "/integrator/admin/");
+    // The token-protected APIs: admin, the reference integrator's admin, and the Unloc-compatible /v2 project API (a batch
+    // of thousands of keys is a normal /v2 request).
+    private static final List<String> ADMIN_PREFIXES = List.of("/api/admin/", "/integrator/admin/", "/v2/projects/");
 
     private final int publicLimit;
     private final long adminLimit;

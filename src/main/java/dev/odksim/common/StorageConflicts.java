@@ -52,6 +52,17 @@ public final class StorageConflicts {
         return false;
     }
 
+    /** True if this SQL error is a unique constraint (SQLSTATE 23505 on H2 and PostgreSQL): an insert race lost. */
+    public static boolean isUniqueViolation(Throwable e) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = e; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True if a message in the cause chain names this constraint (H2 upper-cases names, PostgreSQL does not). */
     public static boolean names(Throwable e, String constraint) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();

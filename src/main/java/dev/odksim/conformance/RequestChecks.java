@@ -178,7 +178,7 @@ final class RequestChecks {
         String echoed = answer.json() != null ? answer.json().path("appUserId").asText(null) : null;
         return CheckResult.of(Check.RAW_PLUS, false, "with a raw '+' the endpoint answered " + answer.summary()
                 + (echoed != null ? " for appUserId '" + echoed + "'" : "") + ". The platform sends %2B, but a caller that "
-                + "sends the seed's literal '+' would be answered for the wrong user: accept a leading space as '+' or "
+                + "sends a literal '+' (as Unloc's public description writes the number) would be answered for the wrong user: accept a leading space as '+' or "
                 + "refuse it with 400", List.of(answer), answer);
     }
 }

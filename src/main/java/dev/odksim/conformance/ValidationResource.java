@@ -1,5 +1,6 @@
 package dev.odksim.conformance;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,11 +19,17 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: start a validation of a project's decision endpoint (a run: 202, then poll), and list or fetch finished ones. */
 @AdminOnly
 @Path("/api/admin/v1/projects/{projectId}/validations")
+@Tag(name = "validator")
+@SecurityRequirement(name = "adminBearer")
 public class ValidationResource {
 
     @Inject
@@ -42,7 +49,13 @@ public class ValidationResource {
                           Counts counts, JsonNode report) {
     }
 
+    public record RunList(@Schema(required = true) List<RunView> validations) {
+    }
+
     @POST
+    @Operation(operationId = "validateEndpoint", summary = "Validate the project's decision endpoint now")
+    @APIResponse(responseCode = "201", description = "The finished run, with its report",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunView.class)))
     public Response validate(@PathParam("projectId") String projectId, NewValidation body) {
         if (body == null) {
             throw ProblemException.badRequest("body", "is required: {\"grant\":\"LOCK_ID:E164\",\"deny\":\"LOCK_ID:E164\"}");
@@ -52,12 +65,14 @@ public class ValidationResource {
     }
 
     @GET
-    public Map<String, List<RunView>> list(@PathParam("projectId") String projectId, @QueryParam("limit") String limit) {
-        return Map.of("validations", validations.runs(projectId, QueryLimit.parse(limit, 50, 1000)).stream().map(run -> view(run, false)).toList());
+    @Operation(operationId = "listValidations", summary = "Past validation runs, newest first")
+    public RunList list(@PathParam("projectId") String projectId, @QueryParam("limit") String limit) {
+        return new RunList(validations.runs(projectId, QueryLimit.parse(limit, 50, 1000)).stream().map(run -> view(run, false)).toList());
     }
 
     @GET
     @Path("{runId}")
+    @Operation(operationId = "getValidation", summary = "One validation run with its report")
     public RunView one(@PathParam("projectId") String projectId, @PathParam("runId") String runId) {
         return view(validations.run(projectId, runId), true);
     }

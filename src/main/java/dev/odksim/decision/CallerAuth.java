@@ -6,7 +6,7 @@ public sealed interface CallerAuth {
     record None() implements CallerAuth {
     }
 
-    /** The seed's scheme: one header with a static value on every request. */
+    /** The scheme of Unloc's public description (docs/design.md §6.3): one header with a static value on every request. */
     record ApiHeader(String name, String value) implements CallerAuth {
     }
 

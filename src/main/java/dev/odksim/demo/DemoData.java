@@ -1,5 +1,6 @@
 package dev.odksim.demo;
 
+import dev.odksim.common.StorageConflicts;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
 import dev.odksim.integrator.IntegratorService;
@@ -47,7 +48,17 @@ public class DemoData {
      * leaves an empty database, seeded again on the next start, never a half-seeded one.
      */
     public boolean seedIfEmpty() {
-        boolean seeded = config.demoData() && QuarkusTransaction.requiringNew().call(() -> Project.count() == 0 && seed());
+        boolean seeded;
+        try {
+            seeded = config.demoData() && QuarkusTransaction.requiringNew().call(() -> Project.count() == 0 && seed());
+        } catch (RuntimeException e) {
+            if (!StorageConflicts.isUniqueViolation(e)) {
+                throw e;
+            }
+            // Instances started together on one empty database: another one seeded it first.
+            LOG.info("The demo data was seeded by another instance");
+            seeded = false;
+        }
         followServer();
         return seeded;
     }

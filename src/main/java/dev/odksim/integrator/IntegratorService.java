@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The reference integrator's logic, as the seed describes it: a phone may open a lock now when its worker has a task
+ * The reference integrator's logic, as docs/design.md describes it: a phone may open a lock now when its worker has a task
  * active now at a location containing the lock. The key lasts 30 minutes, or until the task ends if sooner.
  */
 @ApplicationScoped

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A planned piece of work: a worker at a location during a time window. It is what grants access (the seed, step 4). */
+/** A planned piece of work: a worker at a location during a time window. It is what grants access (docs/design.md §2, step 4). */
 @Entity
 @Table(name = "integrator_tasks")
 public class Task extends PanacheEntityBase {

@@ -48,4 +48,21 @@ public class AccessKey extends PanacheEntityBase {
     public Instant revokedAt;
     @Column(name = "revoked_reason")
     public String revokedReason;
+    /** Database-assigned in insertion order, never changed: the order the {@code /v2} key list pages in. */
+    @Column(name = "seq", insertable = false, updatable = false)
+    public Long seq;
+    /** The {@code /v2} batch (dev.odksim.unloc) that created this key; null for keys made elsewhere. */
+    @Column(name = "job_ref")
+    public String jobRef;
+    /** For a key of a {@code /v2} batch: when its simulated provisioning ends (it leaves creating). */
+    @Column(name = "ready_at")
+    public Instant readyAt;
+    /** Why the key is {@code error} (for a {@code /v2} key: set when the fault knob picked it, shown once it failed). */
+    public String failure;
+    @Column(name = "duration_minutes")
+    public Integer durationMinutes;
+    /** Unloc recurrence {@code {"timeSpans":[...]}} as JSON, carried in the key's JWS; see {@link Recurrence}. */
+    public String recurrence;
+    /** The integrator's opaque metadata (JSON object), returned as sent. */
+    public String metadata;
 }

@@ -66,6 +66,28 @@ public class KeyRevocations {
         return key;
     }
 
+    /**
+     * Revokes every key of {@code projectId} that still could open something (creating, scheduled or active), narrowed by
+     * app user and/or lock; one conditional update, so a key signed concurrently is either revoked or not, never lost.
+     * Returns how many were revoked.
+     */
+    @Transactional
+    public int revokeAll(String projectId, String appUserId, String lockId, String reason) {
+        StringBuilder where = new StringBuilder("projectId = :project and (state = :creating or (state = :issued and end > :now))");
+        Parameters params = Parameters.with("project", projectId).and("creating", KeyState.STORED_CREATING)
+                .and("issued", KeyState.ISSUED).and("now", clock.now());
+        if (appUserId != null) {
+            where.append(" and appUserId = :user");
+            params.and("user", appUserId);
+        }
+        if (lockId != null) {
+            where.append(" and lockId = :lock");
+            params.and("lock", lockId);
+        }
+        params.and("revoked", KeyState.STORED_REVOKED).and("at", clock.now()).and("reason", reason);
+        return AccessKey.update("state = :revoked, revokedAt = :at, revokedReason = :reason where " + where, params);
+    }
+
     /** A session ended (logout, or the next worker logged in on the device): its device-bound keys are revoked. */
     void onSessionEnded(@Observes SessionEnded ended) {
         if (ended.deviceKeyThumbprint() == null) {

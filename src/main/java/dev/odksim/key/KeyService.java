@@ -15,6 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -107,6 +108,13 @@ public class KeyService {
 
     /** Step 1: the key's row, without a token. Package-private so a test can leave a key stuck in creating. */
     AccessKey reserve(KeyRequest request) {
+        AccessKey key = reservation(request);
+        key.persist();
+        return key;
+    }
+
+    /** A new key row in state creating, not yet persisted. */
+    private AccessKey reservation(KeyRequest request) {
         AccessKey key = new AccessKey();
         key.id = Ids.uuid();
         key.projectId = request.projectId();
@@ -120,8 +128,48 @@ public class KeyService {
         key.cnfThumbprint = DeviceKeys.thumbprint(request.deviceKey());
         key.createdAt = clock.now();
         key.state = KeyState.STORED_CREATING;
-        key.persist();
         return key;
+    }
+
+    /**
+     * Reserves keys whose signing comes later, by a provisioning job (the {@code /v2} API, dev.odksim.unloc): each row as
+     * {@link #reserve}, then {@code details} adds what that caller tracks (job, recurrence, ...). Runs in the caller's
+     * transaction, so a batch is stored whole or not at all.
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public List<AccessKey> reserveAll(List<KeyRequest> requests, java.util.function.ObjIntConsumer<AccessKey> details) {
+        // One batched insert per 500 rows, each row complete when persisted (no update after it): 5,000 keys stay fast.
+        AccessKey.getEntityManager().unwrap(org.hibernate.Session.class).setJdbcBatchSize(500);
+        java.util.ArrayList<AccessKey> reserved = new java.util.ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            AccessKey key = reservation(requests.get(i));
+            details.accept(key, i);
+            key.persist();
+            reserved.add(key);
+        }
+        return reserved;
+    }
+
+    /**
+     * Ends the provisioning of a reserved key, in the caller's transaction: a key planned to fail ({@code failure} set)
+     * becomes {@code error}, any other is signed and issued. A key that left {@code creating} meanwhile (revoked) is
+     * left alone and never gets a token. Returns whether this call changed the key.
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public boolean completeProvisioning(String id) {
+        AccessKey key = AccessKey.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (key == null || !KeyState.STORED_CREATING.equals(key.state)) {
+            return false;
+        }
+        if (key.failure != null) {
+            key.state = KeyState.STORED_ERROR;
+            return true;
+        }
+        SigningKeys.Current signingKey = signingKeys.currentSigner();
+        key.token = sign(key, signingKey, clock.now());
+        key.signingKid = signingKey.key().getKeyID();
+        key.state = KeyState.ISSUED;
+        return true;
     }
 
     /**
@@ -153,6 +201,13 @@ public class KeyService {
         if (key.decisionId != null) {
             claims.claim("decisionId", key.decisionId);
         }
+        if (key.recurrence != null) {
+            try {
+                claims.claim("recurrence", com.nimbusds.jose.util.JSONObjectUtils.parse(key.recurrence));
+            } catch (java.text.ParseException e) {
+                throw new IllegalStateException("Stored recurrence of key " + key.id + " is not JSON", e);
+            }
+        }
         if (key.cnfJwk != null) {
             claims.claim("cnf", Map.of("jwk", DeviceKeys.parse(key.cnfJwk).toJSONObject()));
         }
@@ -164,6 +219,11 @@ public class KeyService {
             throw new IllegalStateException("Cannot sign key " + key.id, e);
         }
         return jwt.serialize();
+    }
+
+    /** Whether keys can be signed yet: false at start-up until the signing keys are loaded (their start-up observer). */
+    public boolean signingReady() {
+        return signingKeys.current() != null;
     }
 
     /** The existing key of docs/design.md §7.1 (unbound, as before device binding). */
@@ -250,11 +310,53 @@ public class KeyService {
         }
     }
 
-    /** A key still creating after {@code odk.keys.creating-timeout} was abandoned mid-mint: it becomes error. Returns how many. */
+    /**
+     * A key still creating after {@code odk.keys.creating-timeout} was abandoned mid-mint: it becomes error. Returns how
+     * many. Keys of a {@code /v2} job are not abandoned: their provisioning job finishes them, also after a restart.
+     */
     public int failAbandoned() {
         Instant cutoff = clock.now().minus(config.keys().creatingTimeout());
-        return QuarkusTransaction.requiringNew().call(() -> AccessKey.update("state = ?1 where state = ?2 and createdAt < ?3",
+        return QuarkusTransaction.requiringNew().call(() -> AccessKey.update("state = ?1 where state = ?2 and createdAt < ?3 and jobRef is null",
                 KeyState.STORED_ERROR, KeyState.STORED_CREATING, cutoff));
+    }
+
+    /**
+     * One page of a project's keys in {@code seq} order (the database's insertion order, never changed): walking pages
+     * with the last key's seq yields every key exactly once, and keys created meanwhile come after all seen so far.
+     * {@code excluded} states are left out (translated into conditions on stored state, window and clock).
+     */
+    public List<AccessKey> pageInCreationOrder(String projectId, String appUserId, String lockId, java.util.Set<KeyState> excluded,
+                                               Long afterSeq, int limit) {
+        StringBuilder query = new StringBuilder("projectId = :project");
+        Parameters params = Parameters.with("project", projectId);
+        if (appUserId != null) {
+            query.append(" and appUserId = :user");
+            params.and("user", appUserId);
+        }
+        if (lockId != null) {
+            query.append(" and lockId = :lock");
+            params.and("lock", lockId);
+        }
+        if (afterSeq != null) {
+            query.append(" and seq > :after");
+            params.and("after", afterSeq);
+        }
+        if (!excluded.isEmpty()) {
+            for (KeyState state : excluded) {
+                switch (state) {
+                    case SCHEDULED -> query.append(" and not (state = :issued and start > :now)");
+                    case ACTIVE -> query.append(" and not (state = :issued and start <= :now and end > :now)");
+                    case EXPIRED -> query.append(" and not (state = :issued and end <= :now)");
+                    default -> query.append(" and state <> :stored_").append(state.wire());
+                }
+                if (state == KeyState.SCHEDULED || state == KeyState.ACTIVE || state == KeyState.EXPIRED) {
+                    params.and("issued", KeyState.ISSUED).and("now", clock.now());
+                } else {
+                    params.and("stored_" + state.wire(), state.wire());
+                }
+            }
+        }
+        return AccessKey.<AccessKey>find(query + " order by seq", params).page(0, limit).list();
     }
 
     public Instant now() {

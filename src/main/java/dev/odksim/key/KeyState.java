@@ -1,5 +1,7 @@
 package dev.odksim.key;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -18,6 +20,7 @@ public enum KeyState {
     static final String STORED_REVOKED = "revoked";
     static final String STORED_ERROR = "error";
 
+    @JsonValue
     public String wire() {
         return name().toLowerCase();
     }

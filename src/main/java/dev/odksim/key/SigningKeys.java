@@ -67,11 +67,12 @@ public class SigningKeys {
     }
 
     /**
-     * Loads the keys from the database, generating the first one into an empty database. Runs every minute too, so
-     * instances sharing one database pick up a rotation done on another instance, and a retired key's publication is
+     * Loads the keys from the database, generating the first one into an empty database. Runs every
+     * {@code odk.cluster.key-reload} too (per instance on purpose: it reads), so instances sharing one database sign
+     * with, and publish, a rotation done on another instance within that bound, and a retired key's publication is
      * extended if a key it signed outlives it (a mint that raced the rotation).
      */
-    @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${odk.cluster.key-reload}", delayed = "${odk.cluster.key-reload}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void reload() {
         QuarkusTransaction.requiringNew().run(() -> {
             List<SigningKey> active = SigningKey.list("retiredAt is null order by createdAt desc");

@@ -1,5 +1,6 @@
 package dev.odksim.lock;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.odksim.common.AdminOnly;
 import dev.odksim.common.QueryLimit;
 import jakarta.inject.Inject;
@@ -10,11 +11,15 @@ import jakarta.ws.rs.QueryParam;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Admin API: the unlock attempts at a project's virtual locks (the dashboard's "Unlock attempts" panel). */
 @AdminOnly
 @Path("/api/admin/v1/projects/{projectId}/access-events")
+@Tag(name = "logs-admin")
+@SecurityRequirement(name = "adminBearer")
 public class AccessEventResource {
 
     @Inject
@@ -27,10 +32,14 @@ public class AccessEventResource {
         }
     }
 
+    public record AccessEventList(@Schema(required = true) List<AccessEventView> accessEvents) {
+    }
+
     @GET
-    public Map<String, List<AccessEventView>> list(@PathParam("projectId") String projectId,
+    @Operation(operationId = "listAccessEvents", summary = "The unlock attempts at a project's locks, newest first")
+    public AccessEventList list(@PathParam("projectId") String projectId,
                                                    @QueryParam("limit") String limit) {
-        return Map.of("accessEvents", events.ofProject(projectId, QueryLimit.parse(limit, 50, 1000)).stream()
+        return new AccessEventList(events.ofProject(projectId, QueryLimit.parse(limit, 50, 1000)).stream()
                 .map(AccessEventView::of).toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.odksim.lock;
 
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.ProblemException;
+import dev.odksim.common.Reason;
 import dev.odksim.lock.UnlockResult.Refused;
 import dev.odksim.project.ProjectService;
 import io.vertx.core.http.HttpServerRequest;
@@ -11,8 +12,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The virtual lock's "radio" (docs/api.md): a phone asks for a challenge, presents a key (and for a device-bound key the
@@ -20,6 +29,7 @@ import java.util.Map;
  * revocation list now, as if a phone had just relayed them.
  */
 @Path("/api/sim/v1/locks/{lockId}")
+@Tag(name = "virtual-locks")
 public class VirtualLockResource {
 
     @Inject
@@ -43,11 +53,33 @@ public class VirtualLockResource {
     }
 
     /** {@code proof}: compact JWS by the device key over {@code {nonce, aud: lockId}}, for keys carrying cnf. */
-    public record UnlockRequest(String key, String proof) {
+    public record UnlockRequest(@Schema(required = true, maxLength = 16384) String key, @Schema(maxLength = 4096) String proof) {
+    }
+
+    /** The lock opened for this key. */
+    @Schema(requiredProperties = {"result", "keyId"})
+    public record Unlocked(@Schema(required = true, enumeration = "unlocked") String result, @Schema(required = true) String keyId) {
+    }
+
+    /** The lock refused; {@code reason} is a code of docs/reasons.md. */
+    @Schema(requiredProperties = {"result", "reason", "detail"})
+    public record Refusal(@Schema(required = true, enumeration = "refused") String result, @Schema(required = true) Reason reason,
+                          @Schema(required = true) String detail) {
+    }
+
+    /** What the lock took in: when, the revoked key ids and the signing key ids it now trusts. */
+    public record Synced(String lockId, Instant syncedAt, Set<String> revokedKeyIds, List<String> trustedKids) {
     }
 
     @POST
     @Path("unlock")
+    @Operation(operationId = "unlockLock", summary = "Present a key to a virtual lock")
+    @APIResponse(responseCode = "200", description = "The lock opened",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Unlocked.class),
+            examples = {@ExampleObject(name = "unlocked", value = "{\"result\":\"unlocked\",\"keyId\":\"key-7Hq2\"}")}))
+    @APIResponse(responseCode = "403", description = "The lock refused the key",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Refusal.class),
+            examples = {@ExampleObject(name = "expired", value = "{\"result\":\"refused\",\"reason\":\"EXPIRED\",\"detail\":\"The key expired at 2026-03-02T16:00:00Z\"}")}))
     public Response unlock(@PathParam("lockId") String lockId, UnlockRequest body, @Context HttpServerRequest request) {
         countAttempt(lockId, request);
         if (body == null || body.key() == null || body.key().isBlank()) {
@@ -61,13 +93,14 @@ public class VirtualLockResource {
         }
         UnlockResult result = locks.unlock(lockId, body.key().strip(), body.proof());
         if (result instanceof Refused refused) {
-            return Response.status(403).entity(Map.of("result", "refused", "reason", refused.reason(), "detail", refused.detail())).build();
+            return Response.status(403).entity(new Refusal("refused", Reason.valueOf(refused.reason()), refused.detail())).build();
         }
-        return Response.ok(Map.of("result", "unlocked", "keyId", ((UnlockResult.Unlocked) result).keyId())).build();
+        return Response.ok(new Unlocked("unlocked", ((UnlockResult.Unlocked) result).keyId())).build();
     }
 
     @POST
     @Path("challenge")
+    @Operation(operationId = "getLockChallenge", summary = "A single-use challenge for a device-bound key")
     public LockChallenges.Challenge challenge(@PathParam("lockId") String lockId, @Context HttpServerRequest request) {
         countAttempt(lockId, request);
         return locks.challenge(lockId);
@@ -75,9 +108,10 @@ public class VirtualLockResource {
 
     @POST
     @Path("sync")
-    public Map<String, Object> sync(@PathParam("lockId") String lockId) {
+    @Operation(operationId = "syncLock", summary = "Make the lock take in the JWKS and revocation list now")
+    public Synced sync(@PathParam("lockId") String lockId) {
         LockSync.Memory memory = locks.sync(lockId);
-        return Map.of("lockId", lockId, "syncedAt", memory.syncedAt(), "revokedKeyIds", memory.revoked(),
-                "trustedKids", memory.jwks().getKeys().stream().map(k -> k.getKeyID()).toList());
+        return new Synced(lockId, memory.syncedAt(), memory.revoked(),
+                memory.jwks().getKeys().stream().map(k -> k.getKeyID()).toList());
     }
 }

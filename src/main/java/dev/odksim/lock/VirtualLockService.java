@@ -14,10 +14,12 @@ import dev.odksim.common.JsonTime;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
 import dev.odksim.key.KeyService;
+import dev.odksim.key.Recurrence;
 import dev.odksim.lock.UnlockResult.Refused;
 import dev.odksim.lock.UnlockResult.Unlocked;
 import dev.odksim.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -49,6 +51,9 @@ public class VirtualLockService {
     SimClock clock;
     @Inject
     OdkConfig config;
+    /** Observed synchronously, in this transaction, by the webhook outbox (dev.odksim.webhook.WebhookOutbox). */
+    @Inject
+    Event<UnlocAccessEvent> unlocked;
 
     /** @param proof the device's signed answer to a challenge (compact JWS), needed for device-bound keys; may be null */
     @Transactional
@@ -126,6 +131,24 @@ public class VirtualLockService {
         if (claims.getJWTID() != null && memory.revoked().contains(claims.getJWTID())) {
             return new Refused("REVOKED", "The key was revoked (this lock learnt it at its sync of " + memory.syncedAt() + ")");
         }
+        return checkSchedule(lockId, claims, now);
+    }
+
+    /** A recurring key (claim {@code recurrence}) opens only inside one of its weekly spans, in this lock's own time zone. */
+    private UnlockResult checkSchedule(String lockId, JWTClaimsSet claims, Instant now) {
+        Object claim = claims.getClaim("recurrence");
+        if (claim == null) {
+            return new Unlocked(claims.getJWTID());
+        }
+        Recurrence recurrence = Recurrence.fromClaim(claim).orElse(null);
+        if (recurrence == null) {
+            return new Refused("MALFORMED_KEY", "The key's recurrence claim is not {timeSpans:[{weekday, startHour, startMinute, endHour, endMinute}]}");
+        }
+        java.time.ZoneId zone = projects.lock(lockId).zone();
+        if (!recurrence.allows(now, zone)) {
+            return new Refused("OUTSIDE_SCHEDULE", "The key opens only in its recurring time spans; it is now "
+                    + now.atZone(zone).format(java.time.format.DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.ROOT)) + " in " + zone);
+        }
         return new Unlocked(claims.getJWTID());
     }
 
@@ -187,6 +210,9 @@ public class VirtualLockService {
             event.result = "unlocked";
         }
         event.persist();
+        if (result instanceof Unlocked) {
+            unlocked.fire(UnlocAccessEvent.of(event, projects.lock(lockId).name));
+        }
         return result;
     }
 

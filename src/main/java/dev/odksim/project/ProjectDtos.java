@@ -1,5 +1,6 @@
 package dev.odksim.project;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
@@ -19,13 +20,21 @@ public final class ProjectDtos {
         }
     }
 
-    public record NewLock(String id, String name) {
+    /** {@code timezone}: IANA zone of the lock (default Europe/Oslo), where recurring keys' spans are read. */
+    public record NewLock(String id, String name, String timezone) {
+        public NewLock(String id, String name) {
+            this(id, name, null);
+        }
     }
 
-    public record LockView(String id, String projectId, String name, String vendor, Instant createdAt) {
+    public record LockView(String id, String projectId, String name, String vendor, Instant createdAt, String timezone) {
         public static LockView of(Lock l) {
-            return new LockView(l.id, l.projectId, l.name, l.vendor, l.createdAt);
+            return new LockView(l.id, l.projectId, l.name, l.vendor, l.createdAt, l.timezone);
         }
+    }
+
+    /** Body of {@code PUT .../locks/{lockId}/timezone}. */
+    public record LockTimezone(String timezone) {
     }
 
     /**
@@ -35,7 +44,7 @@ public final class ProjectDtos {
      * the stored one.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Auth(String type, String headerName, String headerValue, String tokenUrl, String clientId,
+    public record Auth(@Schema(enumeration = {"header", "oauth2", "none"}) String type, String headerName, String headerValue, String tokenUrl, String clientId,
                        String clientSecret, String scope) {
         public Auth(String type, String headerName, String headerValue) {
             this(type, headerName, headerValue, null, null, null, null);

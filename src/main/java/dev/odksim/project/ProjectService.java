@@ -58,8 +58,15 @@ public class ProjectService {
 
     @Transactional
     public Lock createLock(String projectId, String id, String name) {
+        return createLock(projectId, id, name, null);
+    }
+
+    /** A new virtual lock; {@code timezone} an IANA zone id (null: {@link Lock#DEFAULT_TIMEZONE}). */
+    @Transactional
+    public Lock createLock(String projectId, String id, String name, String timezone) {
         project(projectId);
         requireName(name);
+        String zone = timezone == null ? Lock.DEFAULT_TIMEZONE : requireZone(timezone);
         String lockId = Ids.chosenOr("id", id, Ids::uuid);
         if (Lock.findById(lockId) != null) {
             throw ProblemException.conflict("A lock with id '" + lockId + "' already exists");
@@ -69,6 +76,7 @@ public class ProjectService {
         lock.projectId = projectId;
         lock.name = name.strip();
         lock.vendor = "virtual";
+        lock.timezone = zone;
         lock.createdAt = clock.now();
         lock.persist();
         return lock;
@@ -79,9 +87,43 @@ public class ProjectService {
         return Lock.ofProject(projectId);
     }
 
+    /** One page of a project's locks in id order (ids never change, so walking pages yields each lock once). */
+    public List<Lock> lockPage(String projectId, String startAfterId, int limit) {
+        project(projectId);
+        return startAfterId == null
+                ? Lock.<Lock>find("projectId = ?1 order by id", projectId).page(0, limit).list()
+                : Lock.<Lock>find("projectId = ?1 and id > ?2 order by id", projectId, startAfterId).page(0, limit).list();
+    }
+
     /** The lock with this id, in any project; 404 when unknown. */
     public Lock lock(String lockId) {
         return Optional.ofNullable(Lock.<Lock>findById(lockId)).orElseThrow(() -> ProblemException.notFound("Lock", lockId));
+    }
+
+    /** Sets the IANA time zone of a lock of {@code projectId} (recurrence of keys is evaluated in it). */
+    @Transactional
+    public Lock setTimezone(String projectId, String lockId, String timezone) {
+        String zone = requireZone(timezone);
+        Lock lock = Lock.<Lock>findByIdOptional(lockId).filter(l -> l.projectId.equals(projectId))
+                .orElseThrow(() -> ProblemException.notFound("Lock", lockId));
+        lock.timezone = zone;
+        return lock;
+    }
+
+    private static String requireZone(String timezone) {
+        if (timezone != null && timezone.contains("/") && java.time.ZoneId.getAvailableZoneIds().contains(timezone.strip())) {
+            return timezone.strip();
+        }
+        if ("UTC".equals(timezone)) {
+            return timezone;
+        }
+        throw ProblemException.badRequest("timezone", "must be an IANA time zone such as Europe/Oslo");
+    }
+
+    /** How many decisions the project's log keeps (its {@code decisionRetention}; unbounded without a configuration); 404 when unknown. */
+    public int decisionRetention(String projectId) {
+        OnDemandConfig config = onDemand(projectId);
+        return config == null ? Integer.MAX_VALUE : config.decisionRetention;
     }
 
     /** One primary-key read on the request path; the project is looked up only when there is no configuration (404 or none). */

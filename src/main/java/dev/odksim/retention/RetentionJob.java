@@ -1,5 +1,6 @@
 package dev.odksim.retention;
 
+import dev.odksim.cluster.Leases;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
 import dev.odksim.key.KeyService;
@@ -15,8 +16,9 @@ import java.util.List;
 
 /**
  * Bounded retention (docs/design.md §3): a scheduled job, never in the request path, deletes expired keys, old decisions,
- * old access events and spent lock challenges after the periods of {@code odk.retention.*}, and turns keys abandoned
- * mid-mint into {@code error}. Deletes go in small batches, each its own short transaction, so the access path never
+ * old access events, finished webhook deliveries and spent lock challenges after the periods of {@code odk.retention.*}, and
+ * turns keys abandoned mid-mint into {@code error}. With several instances it runs once per period on one of them
+ * (cluster/Leases). Deletes go in small batches, each its own short transaction, so the access path never
  * waits behind a long-held lock. Cut-offs use the simulator clock.
  */
 @ApplicationScoped
@@ -32,9 +34,11 @@ public class RetentionJob {
     EntityManager em;
     @Inject
     KeyService keys;
+    @Inject
+    Leases leases;
 
     /** What one run deleted (and failed), for the log and for tests. */
-    public record Purged(int keys, int decisions, int accessEvents, int challenges, int abandonedKeys) {
+    public record Purged(int keys, int decisions, int accessEvents, int challenges, int abandonedKeys, int webhookDeliveries) {
     }
 
     /** A decision at a project's retention boundary: it and everything older goes. */
@@ -43,10 +47,13 @@ public class RetentionJob {
 
     @Scheduled(every = "${odk.retention.every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        Purged purged = run();
-        if (purged.keys() + purged.decisions() + purged.accessEvents() + purged.abandonedKeys() > 0) {
-            LOG.infof("Retention: %s", purged);
-        }
+        // Once per cluster: every instance's scheduler fires, the holder of the period's lease runs it.
+        leases.runOncePerPeriod("retention", Leases.period(config.retention().every()), () -> {
+            Purged purged = run();
+            if (purged.keys() + purged.decisions() + purged.accessEvents() + purged.abandonedKeys() + purged.webhookDeliveries() > 0) {
+                LOG.infof("Retention: %s", purged);
+            }
+        });
     }
 
     public Purged run() {
@@ -61,7 +68,10 @@ public class RetentionJob {
                 now.minus(config.retention().accessEvents()));
         int challenges = purge("select c.nonce from LockChallenge c where c.expiresAt < :cutoff",
                 "delete from LockChallenge c where c.nonce in :ids", now);
-        return new Purged(purgedKeys, decisions, events, challenges, abandoned);
+        // Finished webhook deliveries only (delivered or failed); their attempts go with them (ON DELETE CASCADE).
+        int deliveries = purge("select d.id from WebhookDelivery d where d.createdAt < :cutoff and d.state <> 'pending'",
+                "delete from WebhookDelivery d where d.id in :ids", now.minus(config.retention().webhookDeliveries()));
+        return new Purged(purgedKeys, decisions, events, challenges, abandoned, deliveries);
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.odksim.tag;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.PercentEncoding;
 import dev.odksim.common.PublicUrls;
@@ -9,9 +12,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,30 +30,47 @@ public class AppLinks {
     @Inject
     PublicUrls urls;
 
+    /** One Digital Asset Links statement: this app may handle the site's URLs. */
+    public record AssetLink(@Schema(required = true) List<String> relation, @Schema(required = true) AndroidApp target) {
+    }
+
+    public record AndroidApp(@Schema(required = true, enumeration = "android_app") String namespace,
+                             @JsonProperty("package_name") @Schema(required = true) String packageName,
+                             @JsonProperty("sha256_cert_fingerprints") @Schema(required = true) List<String> sha256CertFingerprints) {
+    }
+
+    /** The apple-app-site-association document (Universal Links). */
+    public record AppleAppSiteAssociation(@Schema(required = true) UniversalLinks applinks) {
+    }
+
+    @JsonPropertyOrder({"apps", "details"})
+    public record UniversalLinks(@Schema(required = true) List<String> apps, @Schema(required = true) List<AppDetail> details) {
+    }
+
+    public record AppDetail(@JsonProperty("appIDs") @Schema(required = true) List<String> appIds,
+                            @Schema(required = true) List<UrlComponent> components, @Schema(required = true) List<String> paths) {
+    }
+
+    /** A URL component pattern: {@code "/"} is the path pattern. */
+    public record UrlComponent(@JsonProperty("/") @Schema(required = true) String path, String comment) {
+    }
+
     /** {@code /.well-known/assetlinks.json}: one statement for the configured Android app, or none. */
-    public List<Map<String, Object>> assetLinks() {
+    public List<AssetLink> assetLinks() {
         var android = config.appLinks();
         if (android.androidPackage().isEmpty()) {
             return List.of();
         }
-        return List.of(Map.of(
-                "relation", List.of("delegate_permission/common.handle_all_urls"),
-                "target", Map.of("namespace", "android_app",
-                        "package_name", android.androidPackage().get(),
-                        "sha256_cert_fingerprints", android.androidSha256CertFingerprints().orElse(List.of()))));
+        return List.of(new AssetLink(List.of("delegate_permission/common.handle_all_urls"), new AndroidApp("android_app",
+                android.androidPackage().get(), android.androidSha256CertFingerprints().orElse(List.of()))));
     }
 
     /** {@code /.well-known/apple-app-site-association}: the configured iOS apps may open sticker URLs ({@code /t/*}). */
-    public Map<String, Object> appleAppSiteAssociation() {
+    public AppleAppSiteAssociation appleAppSiteAssociation() {
         List<String> appIds = config.appLinks().iosAppIds().orElse(List.of());
-        List<Object> details = appIds.isEmpty() ? List.of() : List.of(Map.of(
-                "appIDs", appIds,
-                "components", List.of(Map.of("/", STICKER_PATHS, "comment", "odk-sim sticker URLs")),
-                "paths", List.of(STICKER_PATHS)));
-        Map<String, Object> applinks = new LinkedHashMap<>();
-        applinks.put("apps", List.of());
-        applinks.put("details", details);
-        return Map.of("applinks", applinks);
+        List<AppDetail> details = appIds.isEmpty() ? List.of() : List.of(new AppDetail(appIds,
+                List.of(new UrlComponent(STICKER_PATHS, "odk-sim sticker URLs")), List.of(STICKER_PATHS)));
+        return new AppleAppSiteAssociation(new UniversalLinks(List.of(), details));
     }
 
     /**

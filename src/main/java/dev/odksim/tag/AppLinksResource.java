@@ -7,10 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The association files an app build needs to claim sticker URLs as Android App Links / iOS Universal Links. */
 @Path("/.well-known")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "stickers")
 public class AppLinksResource {
 
     @Inject
@@ -19,7 +20,8 @@ public class AppLinksResource {
     @GET
     @Path("assetlinks.json")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> assetLinks() {
+    @Operation(operationId = "getAssetLinks", summary = "Android App Links association file")
+    public List<AppLinks.AssetLink> assetLinks() {
         return appLinks.assetLinks();
     }
 
@@ -27,7 +29,8 @@ public class AppLinksResource {
     @GET
     @Path("apple-app-site-association")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> appleAppSiteAssociation() {
+    @Operation(operationId = "getAppleAppSiteAssociation", summary = "iOS Universal Links association file")
+    public AppLinks.AppleAppSiteAssociation appleAppSiteAssociation() {
         return appLinks.appleAppSiteAssociation();
     }
 }

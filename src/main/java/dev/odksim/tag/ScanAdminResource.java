@@ -1,5 +1,6 @@
 package dev.odksim.tag;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.odksim.common.AdminOnly;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.QueryLimit;
@@ -12,7 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Admin API: the scan log of a project's stickers (docs/design.md §5), newest first. Scans of unknown tags belong to no
@@ -20,6 +22,8 @@ import java.util.Map;
  */
 @AdminOnly
 @Path("/api/admin/v1/projects/{projectId}/scans")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "logs-admin")
+@SecurityRequirement(name = "adminBearer")
 public class ScanAdminResource {
 
     private static final int MAX_LIMIT = 1000;
@@ -27,17 +31,24 @@ public class ScanAdminResource {
     @Inject
     ScanService scans;
 
-    public record ScanView(String id, String tagId, String projectId, String lockId, String mode, String outcome, String reason,
+    public record ScanView(String id, String tagId, String projectId, String lockId,
+                           @Schema(enumeration = {TagService.NONE, TagService.MIRROR, TagService.SUN}) String mode,
+                           @Schema(description = "ok, or the refusal (unknown, retired, malformed, clone, replay, bad_mac)") String outcome,
+                           String reason,
                            String chipUid, Long counter, Instant at) {
         static ScanView of(ScanEvent e) {
             return new ScanView(e.id, e.tagId, e.projectId, e.lockId, e.mode, e.outcome, e.reason, e.chipUid, e.counter, e.at);
         }
     }
 
+    public record ScanList(@Schema(required = true) List<ScanView> scans) {
+    }
+
     @GET
-    public Map<String, List<ScanView>> ofProject(@PathParam("projectId") String projectId, @QueryParam("limit") String limit,
+    @Operation(operationId = "listScans", summary = "The scan log of a project's stickers, newest first")
+    public ScanList ofProject(@PathParam("projectId") String projectId, @QueryParam("limit") String limit,
                                                  @QueryParam("outcome") String outcome) {
-        return Map.of("scans", scans.scansOfProject(projectId, outcome(outcome), limit(limit)).stream().map(ScanView::of).toList());
+        return new ScanList(scans.scansOfProject(projectId, outcome(outcome), limit(limit)).stream().map(ScanView::of).toList());
     }
 
     static int limit(String value) {

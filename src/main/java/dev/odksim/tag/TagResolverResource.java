@@ -25,6 +25,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The sticker URL {@code /t/{tagId}} (docs/design.md §5): the app asks for JSON and gets the lock, what to do next and a
@@ -32,6 +37,7 @@ import java.util.List;
  * A refused scan (unknown, retired, malformed, copied, replayed, bad MAC) is problem+json, or the phone page showing it.
  */
 @Path("/t/{tagId}")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "stickers")
 public class TagResolverResource {
 
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
@@ -54,11 +60,17 @@ public class TagResolverResource {
      * with the access request; {@code counter} is the tap counter the sticker proved (mirror / SUN), if any.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ScanView(String tagId, String lockId, String lockName, String projectId, String accessUrl,
-                           String mode, Long counter, String scanProof, Instant scanProofExpiresAt, String openInAppUrl) {
+    @Schema(requiredProperties = {"tagId", "lockId", "lockName", "projectId", "accessUrl", "mode", "scanProof", "scanProofExpiresAt"})
+    public record StickerScan(String tagId, String lockId, String lockName, String projectId, String accessUrl,
+                           @Schema(enumeration = {"none", "ntag-mirror", "ntag424-sun"}) String mode, Long counter, String scanProof, Instant scanProofExpiresAt, String openInAppUrl) {
     }
 
     @GET
+    @Operation(operationId = "scanSticker", summary = "Resolve a sticker scan", description = "JSON for the app (the lock, where to ask for access, a scan proof); the phone web app for a browser. Refused scans are problem+json with a reason.")
+    @APIResponse(responseCode = "200", description = "The scanned lock",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StickerScan.class),
+            examples = {@ExampleObject(name = "scan", value = "{\"tagId\":\"demo-front\",\"lockId\":\"front-door\",\"lockName\":\"Front door\",\"projectId\":\"demo\",\"accessUrl\":\"http://localhost:8080/api/app/v1/locks/front-door/access\",\"mode\":\"none\",\"scanProof\":\"eyJ...\",\"scanProofExpiresAt\":\"2026-03-02T08:02:00Z\"}")}))
+    @APIResponse(responseCode = "303", description = "A browser is handed to the configured app link")
     public Response scan(@PathParam("tagId") String tagId, @HeaderParam(HttpHeaders.ACCEPT) String accept,
                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
         boolean browser = accept != null && accept.contains("text/html");
@@ -77,7 +89,7 @@ public class TagResolverResource {
         String lockId = accepted.lock().id;
         String proof = accepted.proof().token();
         String openInApp = appLinks.openInAppUrl(accepted.tag().id, lockId, proof).orElse(null);
-        ScanView view = new ScanView(accepted.tag().id, lockId, accepted.lock().name, accepted.tag().projectId,
+        StickerScan view = new StickerScan(accepted.tag().id, lockId, accepted.lock().name, accepted.tag().projectId,
                 urls.base() + "/api/app/v1/locks/" + PercentEncoding.encode(lockId) + "/access",
                 accepted.tag().mode, accepted.counter(), proof, accepted.proof().expiresAt(), openInApp);
         if (!browser) {

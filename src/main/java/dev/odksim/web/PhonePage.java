@@ -1,9 +1,8 @@
 package dev.odksim.web;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Renders the phone web app (docs/design.md §9): one page whose script plays the app. A sticker scan embeds the
@@ -12,13 +11,20 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class PhonePage {
 
-    @Inject
-    @Location("phone.html")
-    Template phone;
+    /** templates/phone.html, type-checked at build time: a misspelt or missing parameter fails the build. */
+    @CheckedTemplate(basePath = "")
+    static class Templates {
+        static native TemplateInstance phone(String scanJson, String problemJson, String appSwitchJson);
+    }
 
     /** {@code scanJson}, {@code problemJson}: JSON documents or null. */
     public String render(String scanJson, String problemJson) {
-        return phone.data("scanJson", scriptSafe(scanJson)).data("problemJson", scriptSafe(problemJson)).render();
+        return render(scanJson, problemJson, null);
+    }
+
+    /** {@code appSwitchJson}: what an app-switch link asks of the page ({@link AppSwitchResource}), or null. */
+    public String render(String scanJson, String problemJson, String appSwitchJson) {
+        return Templates.phone(scriptSafe(scanJson), scriptSafe(problemJson), scriptSafe(appSwitchJson)).render();
     }
 
     /** JSON made safe to embed in a script element: no character can close the element or start markup. */

@@ -8,17 +8,23 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** QR codes of sticker URLs for the dashboard (docs/design.md §9), drawn server-side as SVG with qrcodegen. */
 @AdminOnly
 @Path("/api/admin/v1/qr.svg")
+@Tag(name = "simulator")
+@SecurityRequirement(name = "adminBearer")
 public class QrCodeResource {
 
-    static final String SVG = "image/svg+xml";
+    public static final String SVG = "image/svg+xml";
     private static final int MAX_DATA = 1024;
 
     @GET
     @Produces(SVG)
+    @Operation(operationId = "getQrCode", summary = "A QR code of a text (e.g. a sticker URL) as SVG")
     public String svg(@QueryParam("data") String data, @QueryParam("border") String borderParam) {
         int border = border(borderParam);
         if (data == null || data.isEmpty()) {
@@ -52,7 +58,7 @@ public class QrCodeResource {
     }
 
     /** One path of unit squares, dark on a light background, scalable without blur. */
-    static String toSvg(QrCode qr, int border) {
+    public static String toSvg(QrCode qr, int border) {
         int size = qr.size + 2 * border;
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < qr.size; y++) {

@@ -23,49 +23,8 @@
 
   // ---------------------------------------------------------------- words for what went wrong
 
-  var REASONS = {
-    DENIED: 'The integrator said no: you have no task that lets you into this lock right now.',
-    ON_DEMAND_DISABLED: 'You have no key for this lock, and its project does not hand out keys on demand.',
-    TIMEOUT: 'The integrator did not answer in time, so no key was made. Try again in a moment.',
-    CONNECT_ERROR: 'The platform could not reach the integrator\'s endpoint, so no key was made.',
-    HTTP_STATUS: 'The integrator answered with an error status instead of a decision, so no key was made.',
-    REDIRECT: 'The integrator answered with a redirect; the platform does not follow redirects, so no key was made.',
-    INVALID_RESPONSE: 'The integrator\'s answer broke the contract (see the detail), so no key was made.',
-    AUTH_ERROR: 'The platform could not log in to the integrator (its token endpoint failed), so no key was made.',
-    CIRCUIT_OPEN: 'The integrator has been failing, so calls to it are paused for a short while. Try again soon.',
-    BODY_TOO_LARGE: 'The integrator\'s answer was too large to be a decision, so no key was made.',
-    UNKNOWN_TAG: 'This sticker is not registered with the simulator. Check the sticker, or create it on the dashboard.',
-    RETIRED_TAG: 'This sticker has been retired and opens nothing.',
-    SCAN_MALFORMED: 'This sticker URL is incomplete or altered: scan the sticker itself rather than a copied link.',
-    SCAN_CLONE: 'This URL did not come from the registered chip: the sticker looks copied (or the URL was edited).',
-    SCAN_REPLAY: 'This sticker URL was already used: it is a replay of an earlier tap. Tap the sticker itself again.',
-    SCAN_BAD_MAC: 'The sticker\'s signature does not verify: the URL was altered or forged.',
-    SCAN_PROOF_REQUIRED: 'This project requires you to be at the door: scan the lock\'s sticker, then request access.',
-    SCAN_PROOF_INVALID: 'The proof of your sticker scan is not valid. Scan the sticker again.',
-    SCAN_PROOF_EXPIRED: 'Your sticker scan is too old (it lasts about two minutes). Scan the sticker again.',
-    SCAN_PROOF_WRONG_LOCK: 'Your sticker scan was for another lock. Scan this lock\'s sticker.',
-    SCAN_PROOF_WRONG_USER: 'The sticker was scanned by another user. Scan it yourself.',
-    EXPIRED: 'The key has expired. Request access again.',
-    NOT_YET_VALID: 'The key is not valid yet: wait until its start time.',
-    WRONG_LOCK: 'This key belongs to another lock.',
-    BAD_SIGNATURE: 'The lock could not verify the key\'s signature.',
-    UNKNOWN_SIGNING_KEY: 'The key was signed with a key this lock does not trust.',
-    WRONG_ISSUER: 'The key was issued by someone this lock does not trust.',
-    MALFORMED_KEY: 'The lock could not read the key.',
-    REVOKED: 'The key has been revoked (by an admin, or because the session it was made for ended). Request access again.',
-    // device-bound keys (docs/app-api.md §3-4)
-    PROOF_REQUIRED: 'This key is bound to your phone: the lock wants a signed challenge with it, and none was sent.',
-    MALFORMED_PROOF: 'The lock could not read the phone\'s signed challenge.',
-    DEVICE_KEY_MISMATCH: 'The challenge was not signed by the phone this key was made for: the key was copied, or belongs to ' +
-      'an earlier login. Request access again.',
-    CHALLENGE_INVALID: 'The lock\'s challenge was unknown, too old (30 s) or already used. Press Unlock again for a fresh one.',
-    NO_DEVICE_KEY: 'This key is bound to a device key this browser no longer has (it was made for an earlier login). ' +
-      'Request access again.',
-    DEVICE_KEY_REUSED: 'This device key was already registered by an earlier login. Log in again: a fresh one is made.',
-    KEY_ERROR: 'The platform could not sign your key, so none was made. Try again; if it keeps failing, see the simulator log.',
-    CONCURRENCY_LIMIT: 'Too many access decisions are in flight for this project right now; the integrator was not asked. ' +
-      'Try again in a moment.'
-  };
+  // The texts of docs/reasons.md, served from the one catalogue (dev.odksim.common.Reason) by /app/reasons.js.
+  var REASONS = window.ODK_REASONS || {};
 
   var STATUSES = {
     400: 'The request was not accepted; see the detail for what to correct.',
@@ -530,6 +489,25 @@
     box.appendChild(dl);
     box.hidden = false;
     box.scrollIntoView({ block: 'nearest' });
+    document.dispatchEvent(new CustomEvent('odk:unlock', { detail: { result: result, body: body } }));
+  }
+
+  // ---------------------------------------------------------------- app switch (app/app-switch.js drives it)
+
+  /** What app-switch.js may use: the session, a prefilled number, and showing a downloaded key as the current one. */
+  function exposeForAppSwitch() {
+    window.OdkPhone = {
+      loggedIn: loggedIn,
+      appUserId: function () { return sessionStorage.getItem(USER); },
+      call: function (method, path) { return call(method, path, undefined, true); },
+      prefillNumber: function (number) { if (!loggedIn()) { $('phone-input').value = number; } },
+      showKey: function (key) {
+        chooseLock({ lockId: key.lockId }, 'app switch');
+        state.key = key;
+        state.keySource = 'opened by an app-switch link';
+        render();
+      }
+    };
   }
 
   // ---------------------------------------------------------------- the page
@@ -544,6 +522,7 @@
     show('key-step', inSession && !!state.key);
     if (!state.key) { show('unlock-result', false); }
     renderKey();
+    document.dispatchEvent(new CustomEvent('odk:render'));
   }
 
   function embedded(id) {
@@ -553,6 +532,7 @@
   }
 
   function start() {
+    exposeForAppSwitch();
     $('lock-form').addEventListener('submit', onLockForm);
     $('otp-form').addEventListener('submit', onOtpForm);
     $('code-form').addEventListener('submit', onCodeForm);

@@ -24,7 +24,7 @@ import static dev.odksim.testing.Api.OLA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The seed's shared phone: workers log in through the organisation's identity provider at shift start, on one device.
+ * The shared phone of docs/design.md: workers log in through the organisation's identity provider at shift start, on one device.
  * "The first worker's keys cannot be used through the second session" means: the first session ends (its token is
  * 401) when the second worker logs in on the device; the second session cannot list or download the first worker's
  * keys (404); the device key must be fresh per login (409 on reuse), so the new session cannot prove the old keys; and

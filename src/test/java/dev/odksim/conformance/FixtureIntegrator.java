@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * A decision endpoint for tests, on the JDK's own HTTP server: by default it implements the seed correctly (the
+ * A decision endpoint for tests, on the JDK's own HTTP server: by default it implements the contract of docs/design.md §6 correctly (the
  * reference behaviour), and each broken fixture changes one thing about it. Query values are decoded the way most
  * frameworks do (a raw '+' becomes a space), so the '+' checks see realistic behaviour.
  */
@@ -77,7 +77,7 @@ final class FixtureIntegrator implements AutoCloseable {
         return new FixtureIntegrator(behaviour);
     }
 
-    /** The seed, correctly: auth, 400 for a malformed number, grant for Kari at the front door, deny otherwise. */
+    /** The contract of docs/design.md §6, correctly: auth, 400 for a malformed number, grant for Kari at the front door, deny otherwise. */
     static Answer conformant(Ask ask) {
         if (!KEY.equals(ask.apiKey())) {
             return Answer.json(401, "{\"error\":\"missing or wrong X-Api-Key\"}");

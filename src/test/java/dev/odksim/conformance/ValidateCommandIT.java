@@ -26,7 +26,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Given the packaged jar and a WireMock endpoint that implements the seed correctly, when {@code java -jar
+ * Given the packaged jar and a WireMock endpoint that implements the contract of docs/design.md §6 correctly, when {@code java -jar
  * quarkus-run.jar validate …} runs as a real process, then it exits with the documented code, writes its reports,
  * and starts no server and no database (no data directory appears). Run by failsafe: {@code ./mvnw verify}.
  */

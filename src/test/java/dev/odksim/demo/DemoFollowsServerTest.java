@@ -43,9 +43,11 @@ class DemoFollowsServerTest {
             assertThat(storedUrl()).isEqualTo(own);
             Api.requestAccess(app, Api.demoLockForKari()).then().statusCode(201);
 
-            // A user's own URL (here: the same integrator by another name) is theirs: the next start leaves it.
+            // A user's own URL (here: the same integrator by another name) is theirs: the next start leaves it. Another host
+            // needs its secret sent again (docs/security.md).
             String mine = own.replace("localhost", "127.0.0.1");
-            Api.admin().body(Map.of("url", mine)).put("/api/admin/v1/projects/demo/on-demand").then().statusCode(200);
+            Map<String, Object> auth = Map.of("type", "header", "headerName", "X-Api-Key", "headerValue", "demo-integrator-key");
+            Api.admin().body(Map.of("url", mine, "auth", auth)).put("/api/admin/v1/projects/demo/on-demand").then().statusCode(200);
             demo.followServer();
             assertThat(storedUrl()).isEqualTo(mine);
         } finally {

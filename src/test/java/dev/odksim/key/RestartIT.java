@@ -87,6 +87,7 @@ class RestartIT {
                 .redirectErrorStream(true);
         builder.environment().put("ODK_DATA_DIR", dataDir.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("ODK_HTTPS_ENABLED", "false"); // HTTPS has its own IT (HttpsIT); no second port to collide on
         builder.environment().remove("ODK_ADMIN_TOKEN");
         server = builder.start();
         CompletableFuture<Void> listening = new CompletableFuture<>();

@@ -32,11 +32,16 @@ class AppLinksTest {
         return links;
     }
 
+    /** The document as it goes on the wire (JSON read back as maps and lists). */
+    private static Object wire(Object document) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(document, Object.class);
+    }
+
     @Test
     void nothingConfiguredMeansEmptyDocumentsAndNoLink() {
         AppLinks links = appLinks(Map.of());
         assertThat(links.assetLinks()).isEmpty();
-        assertThat(links.appleAppSiteAssociation()).isEqualTo(Map.of("applinks", Map.of("apps", List.of(), "details", List.of())));
+        assertThat(wire(links.appleAppSiteAssociation())).isEqualTo(Map.of("applinks", Map.of("apps", List.of(), "details", List.of())));
         assertThat(links.openInAppUrl("t1", "l1", "p.r.o")).isEmpty();
     }
 
@@ -44,12 +49,12 @@ class AppLinksTest {
     void configuredAppsClaimStickerUrls() {
         AppLinks links = appLinks(Map.of("androidPackage", "com.example.odk",
                 "androidSha256CertFingerprints", List.of("14:6D:E9:83"), "iosAppIds", List.of("ABCDE12345.com.example.odk")));
-        assertThat(links.assetLinks()).containsExactly(Map.<String, Object>of(
+        assertThat(wire(links.assetLinks())).isEqualTo(List.of(Map.<String, Object>of(
                 "relation", List.of("delegate_permission/common.handle_all_urls"),
                 "target", Map.of("namespace", "android_app", "package_name", "com.example.odk",
-                        "sha256_cert_fingerprints", List.of("14:6D:E9:83"))));
+                        "sha256_cert_fingerprints", List.of("14:6D:E9:83")))));
         @SuppressWarnings("unchecked")
-        Map<String, Object> applinks = (Map<String, Object>) links.appleAppSiteAssociation().get("applinks");
+        Map<String, Object> applinks = (Map<String, Object>) ((Map<String, Object>) wire(links.appleAppSiteAssociation())).get("applinks");
         List<?> details = (List<?>) applinks.get("details");
         assertThat(details).hasSize(1);
         Map<?, ?> detail = (Map<?, ?>) details.get(0);

@@ -23,17 +23,27 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     private final int width;
     private final int height;
+    private final java.util.function.Supplier<java.util.List<String>> extraArguments;
     private HeadlessChromium chromium;
     private WebDriverWait wait;
 
     Browser(int width, int height) {
+        this(width, height, java.util.List::of);
+    }
+
+    /**
+     * {@code extraArguments}: more Chromium switches, asked for when the browser starts (after the test application
+     * has started, so they may depend on it, e.g. the SPKI hash of its HTTPS certificate).
+     */
+    Browser(int width, int height, java.util.function.Supplier<java.util.List<String>> extraArguments) {
         this.width = width;
         this.height = height;
+        this.extraArguments = extraArguments;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        chromium = HeadlessChromium.start(width, height);
+        chromium = HeadlessChromium.start(width, height, extraArguments.get());
         wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(20));
     }
 

@@ -33,6 +33,11 @@ final class HeadlessChromium {
 
     /** {@code width} x {@code height}: the window, e.g. a phone's 390 x 844. */
     static HeadlessChromium start(int width, int height) throws IOException {
+        return start(width, height, java.util.List.of());
+    }
+
+    /** {@code extraArguments}: more Chromium switches, e.g. {@code --ignore-certificate-errors-spki-list=…}. */
+    static HeadlessChromium start(int width, int height, java.util.List<String> extraArguments) throws IOException {
         assumeTrue(CHROMEDRIVER.exists(),
                 "Browser tests skipped: /usr/bin/chromedriver is not installed (apt-get install chromium chromium-driver)");
         Path profile = Files.createTempDirectory("odk-chromium-");
@@ -41,6 +46,7 @@ final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         // The browser's console, so a test can see Content-Security-Policy violations (docs/security.md, finding 6).
         org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
         logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);

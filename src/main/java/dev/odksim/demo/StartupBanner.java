@@ -1,8 +1,8 @@
-package dev.odksim.web;
+package dev.odksim.demo;
 
 import dev.odksim.common.AdminToken;
 import dev.odksim.common.PublicUrls;
-import dev.odksim.demo.DemoData;
+import dev.odksim.tls.HttpsCertificates;
 import io.nayuki.qrcodegen.QrCode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -20,6 +20,8 @@ public class StartupBanner {
     PublicUrls urls;
     @Inject
     AdminToken adminToken;
+    @Inject
+    HttpsCertificates https;
 
     void onStart(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent event) {
         demoData.seedIfEmpty();
@@ -30,6 +32,10 @@ public class StartupBanner {
                 .append("  Phone app      ").append(urls.base()).append("/app\n")
                 .append("  Demo sticker   ").append(sticker).append("   (Front door)\n")
                 .append("  API docs       ").append(urls.base()).append("/q/swagger-ui\n");
+        if (https.mode() == HttpsCertificates.Mode.GENERATED) {
+            out.append("  Trust (phones) ").append(urls.plainHttpBase()).append("/trust")
+                    .append("   (once per phone: trust the simulator's local CA, then HTTPS works)\n");
+        }
         if (adminToken.generatedNow()) {
             out.append("  Admin token    ").append(adminToken.revealForBanner())
                     .append("   (generated now and stored in the data directory; shown only this once)\n");
