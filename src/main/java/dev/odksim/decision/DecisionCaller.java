@@ -182,7 +182,7 @@ public class DecisionCaller {
                     + " ms was used up before the call could be sent (token fetch and earlier attempts)"), 0), false);
         }
         Reply reply = client.send(new Outbound("GET", uri, headers, null, target.connectTimeoutMs(), remaining,
-                target.maxBodyBytes()));
+                target.timeoutMs(), target.maxBodyBytes()));
         return new Attempt(masked, reply, true);
     }
 

@@ -44,9 +44,18 @@ public class DecisionClient {
     /** One client per connect timeout: the JDK client fixes its connect timeout at build time. */
     private final Map<Integer, HttpClient> clients = new ConcurrentHashMap<>();
 
-    /** One HTTP request to send. {@code body} is null for GET. */
+    /**
+     * One HTTP request to send. {@code body} is null for GET. {@code timeoutMs} is what this request may take;
+     * {@code budgetMs} is the whole exchange's timeout that messages name (larger when a token fetch or an earlier
+     * attempt already used part of it).
+     */
     public record Outbound(String method, URI uri, Map<String, String> headers, byte[] body,
-                           int connectTimeoutMs, int timeoutMs, int maxBodyBytes) {
+                           int connectTimeoutMs, int timeoutMs, int budgetMs, int maxBodyBytes) {
+
+        public Outbound(String method, URI uri, Map<String, String> headers, byte[] body, int connectTimeoutMs, int timeoutMs,
+                        int maxBodyBytes) {
+            this(method, uri, headers, body, connectTimeoutMs, timeoutMs, timeoutMs, maxBodyBytes);
+        }
     }
 
     /** What came back: a response to judge, or a transport failure that is already a decision. */
@@ -107,8 +116,8 @@ public class DecisionClient {
             pending.cancel(true);
             CappedBody partial = body.get();
             return failure(Outcome.TIMEOUT, partial == null
-                    ? "no response headers within the total timeout of " + out.timeoutMs() + " ms"
-                    : "response headers arrived but the body was not complete within the total timeout of " + out.timeoutMs()
+                    ? "no response headers within the total timeout of " + out.budgetMs() + " ms"
+                    : "response headers arrived but the body was not complete within the total timeout of " + out.budgetMs()
                     + " ms (" + partial.received() + " bytes received)", started);
         } catch (InterruptedException e) {
             pending.cancel(true);
@@ -127,7 +136,7 @@ public class DecisionClient {
             return failure(Outcome.TIMEOUT, "connect timed out after " + out.connectTimeoutMs() + " ms (" + out.uri().getAuthority() + ")", started);
         }
         if (cause instanceof HttpTimeoutException) {
-            return failure(Outcome.TIMEOUT, "no response headers within the total timeout of " + out.timeoutMs() + " ms", started);
+            return failure(Outcome.TIMEOUT, "no response headers within the total timeout of " + out.budgetMs() + " ms", started);
         }
         if (cause instanceof ConnectException) {
             return failure(Outcome.CONNECT_ERROR, "connection refused or unreachable: " + out.uri().getAuthority(), started);

@@ -148,6 +148,8 @@ final class Cluster implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("ODK_DATA_DIR", dataDir.toString());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(node.port));
+        // Plain HTTP behind HAProxy; two instances on one machine would otherwise both want the HTTPS port 8443.
+        env.put("ODK_HTTPS_ENABLED", "false");
         env.put("ODK_DB_URL", jdbcUrl());
         env.put("ODK_DB_USER", USER);
         env.put("ODK_DB_PASSWORD", PASSWORD);

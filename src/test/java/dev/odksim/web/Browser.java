@@ -104,6 +104,7 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     /** The phone page's login: number, the code from the simulator's SMS inbox, until "Request access" shows. */
     void phoneLogIn(String number) {
+        Api.forgetCodeRequests(number);
         type("phone-input", number);
         click("otp-request");
         visible("code-input");
