@@ -2,7 +2,7 @@ package dev.odksim;
 
 import dev.odksim.common.DataDirectory;
 import dev.odksim.conformance.ValidateCommand;
-import dev.odksim.decision.DecisionCaller;
+import dev.odksim.decision.DecisionRequester;
 import dev.odksim.load.LoadCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -73,7 +73,7 @@ public class OdkSimMain implements QuarkusApplication {
         Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         PrintWriter out = new PrintWriter(System.out, false, charset);
         PrintWriter err = new PrintWriter(System.err, false, charset);
-        return LoadCommand.execute(Arrays.copyOfRange(args, 1, args.length), DecisionCaller.standalone(), out, err, System.console() != null);
+        return LoadCommand.execute(Arrays.copyOfRange(args, 1, args.length), DecisionRequester.withoutContainer(), out, err, System.console() != null);
     }
 
     private static int validate(String[] args) {
@@ -81,6 +81,6 @@ public class OdkSimMain implements QuarkusApplication {
         PrintWriter out = new PrintWriter(System.out, false, charset);
         PrintWriter err = new PrintWriter(System.err, false, charset);
         boolean colour = System.console() != null && System.getenv("NO_COLOR") == null;
-        return ValidateCommand.execute(Arrays.copyOfRange(args, 1, args.length), DecisionCaller.standalone(), out, err, colour);
+        return ValidateCommand.execute(Arrays.copyOfRange(args, 1, args.length), DecisionRequester.withoutContainer(), out, err, colour);
     }
 }

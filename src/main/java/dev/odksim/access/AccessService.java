@@ -1,5 +1,6 @@
 package dev.odksim.access;
 
+import dev.odksim.common.SingleFlight;
 import dev.odksim.appauth.AppSession;
 import dev.odksim.common.ProblemException;
 import dev.odksim.decision.DecisionResult;
@@ -63,7 +64,7 @@ public class AccessService {
             // §5 physical presence: checked before the integrator is asked; an existing key (above) needs no new scan.
             scanProofs.require(scanProof, lockId, appUserId);
         }
-        DecisionService.Made made = decisions.decide(onDemand, lockId, appUserId);
+        DecisionService.RecordedDecision made = decisions.decide(onDemand, lockId, appUserId);
         DecisionResult result = made.result();
         if (result instanceof Granted granted) {
             return new AccessResult.OnDemand(made.decisionId(), keys.mint(new KeyRequest(lock.projectId, lockId, appUserId,

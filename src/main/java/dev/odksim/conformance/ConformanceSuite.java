@@ -1,6 +1,6 @@
 package dev.odksim.conformance;
 
-import dev.odksim.decision.DecisionCaller;
+import dev.odksim.decision.DecisionRequester;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,17 +12,17 @@ import java.util.function.Supplier;
 /**
  * Runs every {@link Check} against one endpoint (docs/design.md §10) and returns the {@link Report}. Plain Java without
  * CDI or a database, so the {@code validate} command runs it without starting the server, and the admin API runs
- * the same code with the platform's own {@link DecisionCaller} bean. The project's guards (circuit breaker,
+ * the same code with the platform's own {@link DecisionRequester} bean. The project's guards (circuit breaker,
  * concurrency limit) are deliberately not in the way: the suite reports what the endpoint itself does.
  */
 public final class ConformanceSuite {
 
     public static final String TOOL = "odk-sim validate";
 
-    private final DecisionCaller caller;
+    private final DecisionRequester caller;
     private final Supplier<Instant> clock;
 
-    public ConformanceSuite(DecisionCaller caller, Supplier<Instant> clock) {
+    public ConformanceSuite(DecisionRequester caller, Supplier<Instant> clock) {
         this.caller = caller;
         this.clock = clock;
     }

@@ -7,10 +7,10 @@ import dev.odksim.common.Ids;
 import dev.odksim.common.PercentEncoding;
 import dev.odksim.decision.CallerAuth;
 import dev.odksim.decision.CurlLine;
-import dev.odksim.decision.DecisionCaller;
-import dev.odksim.decision.DecisionClient;
-import dev.odksim.decision.DecisionClient.Failure;
-import dev.odksim.decision.DecisionClient.Response;
+import dev.odksim.decision.DecisionRequester;
+import dev.odksim.decision.DecisionTransport;
+import dev.odksim.decision.DecisionTransport.Failure;
+import dev.odksim.decision.DecisionTransport.Response;
 import dev.odksim.decision.DecisionResult;
 import dev.odksim.decision.ResponseRules;
 import dev.odksim.decision.Target;
@@ -22,19 +22,19 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Sends one request of the suite through the platform's own {@link DecisionCaller} (transport, auth, signing) and
+ * Sends one request of the suite through the platform's own {@link DecisionRequester} (transport, auth, signing) and
  * judges the answer with the platform's {@link ResponseRules}, so the validator sees exactly what a project would.
  */
 final class Prober {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DecisionCaller caller;
+    private final DecisionRequester caller;
     private final Endpoint endpoint;
     private final Settings settings;
     private final Supplier<Instant> clock;
 
-    Prober(DecisionCaller caller, Endpoint endpoint, Settings settings, Supplier<Instant> clock) {
+    Prober(DecisionRequester caller, Endpoint endpoint, Settings settings, Supplier<Instant> clock) {
         this.caller = caller;
         this.endpoint = endpoint;
         this.settings = settings;
@@ -71,7 +71,7 @@ final class Prober {
     /** A request exactly as the platform sends it, with {@code auth} instead of the endpoint's. */
     Evidence send(String label, String lockId, String appUserId, CallerAuth auth) {
         Target target = with(auth);
-        return evidence(label, target, DecisionCaller.url(target, lockId, appUserId), lockId, appUserId);
+        return evidence(label, target, DecisionRequester.url(target, lockId, appUserId), lockId, appUserId);
     }
 
     /** A request with a query written by hand, e.g. with a raw {@code +}; lock and user say what the answer should echo. */
@@ -86,7 +86,7 @@ final class Prober {
     }
 
     private Evidence evidence(String label, Target target, String url, String lockId, String appUserId) {
-        DecisionCaller.Exchange exchange = caller.callExactUrl(target, url, Ids.uuid());
+        DecisionRequester.Exchange exchange = caller.callExactUrl(target, url, Ids.uuid());
         ObjectNode request = JSON.createObjectNode().put("method", exchange.method()).put("url", exchange.url())
                 .put("connectTimeoutMs", target.connectTimeoutMs()).put("timeoutMs", target.timeoutMs());
         request.set("headers", JSON.valueToTree(exchange.maskedHeaders()));

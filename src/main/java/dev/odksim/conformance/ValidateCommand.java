@@ -1,8 +1,8 @@
 package dev.odksim.conformance;
 
 import dev.odksim.decision.CallerAuth;
-import dev.odksim.decision.DecisionCaller;
-import dev.odksim.decision.DecisionClient;
+import dev.odksim.decision.DecisionRequester;
+import dev.odksim.decision.DecisionTransport;
 import dev.odksim.decision.Target;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * code; only the main class exits. Bad usage is one line on stderr and exit 3.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        version = DecisionClient.USER_AGENT,
+        version = DecisionTransport.USER_AGENT,
         description = "Validates an On Demand Keys decision endpoint with the simulator's own caller (docs/design.md §10).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:conformant (warnings allowed)", "1:non-conformant: at least one check failed",
@@ -70,16 +70,16 @@ public class ValidateCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "No ANSI colour (also off when NO_COLOR is set or stdout is not a terminal).")
     boolean noColor;
 
-    private final DecisionCaller caller;
+    private final DecisionRequester caller;
     private final boolean colourAllowed;
 
-    public ValidateCommand(DecisionCaller caller, boolean colourAllowed) {
+    public ValidateCommand(DecisionRequester caller, boolean colourAllowed) {
         this.caller = caller;
         this.colourAllowed = colourAllowed;
     }
 
     /** Runs the command line; what a terminal run and an in-process test share. */
-    public static int execute(String[] args, DecisionCaller caller, PrintWriter out, PrintWriter err, boolean colourAllowed) {
+    public static int execute(String[] args, DecisionRequester caller, PrintWriter out, PrintWriter err, boolean colourAllowed) {
         CommandLine line = new CommandLine(new ValidateCommand(caller, colourAllowed));
         line.setOut(out);
         line.setErr(err);

@@ -3,7 +3,7 @@ package dev.odksim.conformance;
 import dev.odksim.common.Ids;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.SimClock;
-import dev.odksim.decision.DecisionCaller;
+import dev.odksim.decision.DecisionRequester;
 import dev.odksim.decision.DecisionService;
 import dev.odksim.project.OnDemandConfig;
 import dev.odksim.project.ProjectService;
@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * Validates a project's configured decision endpoint with its own auth (API header or OAuth2), signing and timeouts,
- * through the platform's {@link DecisionCaller} bean, and keeps the run. No transaction is held while the suite calls the endpoint.
+ * through the platform's {@link DecisionRequester} bean, and keeps the run. No transaction is held while the suite calls the endpoint.
  */
 @ApplicationScoped
 public class ValidationService {
@@ -30,7 +30,7 @@ public class ValidationService {
     @Inject
     ProjectService projects;
     @Inject
-    DecisionCaller caller;
+    DecisionRequester caller;
     @Inject
     DecisionService decisions;
     @Inject
@@ -64,7 +64,7 @@ public class ValidationService {
         return runs.start(projectId, RunKind.VALIDATION, request, control -> {
             // About how many calls the suite makes, for the progress bar (the exact count depends on the answers).
             int expected = calls + Math.min(calls, 5) + 16;
-            DecisionCaller watched = new WatchedCaller(caller, control, expected);
+            DecisionRequester watched = new WatchedCaller(caller, control, expected);
             Report report = new ConformanceSuite(watched, clock::now).run(endpoint, settings);
             if (control.cancelled()) {
                 return null;

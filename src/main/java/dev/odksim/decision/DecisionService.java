@@ -6,9 +6,9 @@ import dev.odksim.common.Ids;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SecretScrubber;
 import dev.odksim.common.SimClock;
-import dev.odksim.decision.DecisionCaller.Exchange;
-import dev.odksim.decision.DecisionClient.Failure;
-import dev.odksim.decision.DecisionClient.Response;
+import dev.odksim.decision.DecisionRequester.Exchange;
+import dev.odksim.decision.DecisionTransport.Failure;
+import dev.odksim.decision.DecisionTransport.Response;
 import dev.odksim.decision.DecisionResult.Denied;
 import dev.odksim.decision.DecisionResult.Failed;
 import dev.odksim.decision.DecisionResult.Granted;
@@ -35,7 +35,7 @@ public class DecisionService {
     private static final int RECORDED_BODY_CHARS = 2000;
 
     @Inject
-    DecisionCaller caller;
+    DecisionRequester caller;
     @Inject
     DecisionGuards guards;
     @Inject
@@ -48,7 +48,7 @@ public class DecisionService {
     ObjectMapper json;
 
     /** A decision as made and recorded; {@code retryAfterSeconds} is set when the app may retry later (circuit open). */
-    public record Made(String decisionId, DecisionResult result, Long retryAfterSeconds) {
+    public record RecordedDecision(String decisionId, DecisionResult result, Long retryAfterSeconds) {
     }
 
     /** A result and the exchange behind it (null when the guards refused the call). */
@@ -65,7 +65,7 @@ public class DecisionService {
         return new Target(c.url, auth, c.signingSecret, c.connectTimeoutMs, c.timeoutMs, config.decision().maxBodyBytes());
     }
 
-    public Made decide(OnDemandConfig onDemand, String lockId, String appUserId) {
+    public RecordedDecision decide(OnDemandConfig onDemand, String lockId, String appUserId) {
         String requestId = Ids.uuid();
         Target target = target(onDemand);
         DecisionGuards.Settings settings = new DecisionGuards.Settings(onDemand.breakerFailures, onDemand.breakerDelayMs,
@@ -79,7 +79,7 @@ public class DecisionService {
         metrics.record(onDemand.projectId, judged.result().outcome(), decision.latencyMs);
         LOG.infof("Decision %s project=%s lock=%s outcome=%s %s(%d ms)", decision.id, decision.projectId, lockId,
                 decision.outcome, decision.reason == null ? "" : "reason=\"" + decision.reason + "\" ", decision.latencyMs);
-        return new Made(decision.id, judged.result(), judged.retryAfterSeconds());
+        return new RecordedDecision(decision.id, judged.result(), judged.retryAfterSeconds());
     }
 
     /**
@@ -161,7 +161,7 @@ public class DecisionService {
         decision.at = clock.now();
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("method", "GET");
-        request.put("url", DecisionCaller.url(target, lockId, appUserId));
+        request.put("url", DecisionRequester.url(target, lockId, appUserId));
         request.put("headers", exchange == null ? Map.of() : exchange.maskedHeaders());
         request.put("connectTimeoutMs", target.connectTimeoutMs());
         request.put("timeoutMs", target.timeoutMs());

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odksim.common.PercentEncoding;
 import dev.odksim.common.Secrets;
 import dev.odksim.decision.CallerAuth.OAuth2;
-import dev.odksim.decision.DecisionClient.Failure;
-import dev.odksim.decision.DecisionClient.Outbound;
-import dev.odksim.decision.DecisionClient.Response;
+import dev.odksim.decision.DecisionTransport.Failure;
+import dev.odksim.decision.DecisionTransport.Outbound;
+import dev.odksim.decision.DecisionTransport.Response;
 import dev.odksim.decision.TokenCache.Token;
 import dev.odksim.decision.TokenCache.TokenFailure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,12 +32,15 @@ public class OAuth2Tokens {
 
     private static final int MAX_TOKEN_RESPONSE_BYTES = 16 * 1024;
 
-    @Inject
-    DecisionClient client;
-    @Inject
-    ObjectMapper json;
-
+    private final DecisionTransport client;
+    private final ObjectMapper json;
     private final TokenCache cache = new TokenCache(System::nanoTime);
+
+    @Inject
+    public OAuth2Tokens(DecisionTransport client, ObjectMapper json) {
+        this.client = client;
+        this.json = json;
+    }
 
     /**
      * A usable access token for this client, cached or freshly fetched, by {@code deadlineNanos} ({@link System#nanoTime()}):
@@ -57,7 +60,7 @@ public class OAuth2Tokens {
     }
 
     private Token fetch(OAuth2 auth, int connectTimeoutMs, long deadlineNanos) throws TokenFailure {
-        int timeoutMs = DecisionCaller.remainingMs(deadlineNanos);
+        int timeoutMs = DecisionRequester.remainingMs(deadlineNanos);
         if (timeoutMs <= 0) {
             throw new TokenFailure("no time left for the token request within the total timeout", true);
         }
@@ -65,7 +68,7 @@ public class OAuth2Tokens {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         headers.put("Content-Type", "application/x-www-form-urlencoded");
-        headers.put("User-Agent", DecisionClient.USER_AGENT);
+        headers.put("User-Agent", DecisionTransport.USER_AGENT);
         headers.put("Authorization", basic(auth));
         URI uri;
         try {

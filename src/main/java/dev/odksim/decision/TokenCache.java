@@ -1,19 +1,16 @@
 package dev.odksim.decision;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import dev.odksim.common.SingleFlight;
+
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
  * OAuth2 access tokens by client, each used until shortly before it expires. Concurrent callers that find no usable
  * token share ONE fetch (and its failure): no stampede on the token endpoint. A failed fetch is not cached.
  *
- * <p>Hand-written (about 60 lines) because the cache key, the expiry margin and the "one refresh after a 401"
- * invalidation are specific to this caller; the single-flight is a {@link ConcurrentHashMap} of futures.
+ * <p>The cache key, the expiry margin and the "one refresh after a 401" invalidation are specific to this caller; the
+ * shared fetch is the code base's one {@link SingleFlight}.
  */
 final class TokenCache {
 
@@ -46,7 +43,8 @@ final class TokenCache {
         }
     }
 
-    private final ConcurrentHashMap<String, CompletableFuture<Token>> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Token> tokens = new ConcurrentHashMap<>();
+    private final SingleFlight<String, Token> fetches = new SingleFlight<>();
     private final LongSupplier nanoTime;
 
     TokenCache(LongSupplier nanoTime) {
@@ -65,54 +63,51 @@ final class TokenCache {
 
     /** As {@link #get(String, Fetcher)}, waiting for another caller's fetch at most until {@code deadlineNanos}. */
     Token get(String key, Fetcher fetcher, long deadlineNanos) throws TokenFailure {
-        while (true) {
-            CompletableFuture<Token> mine = new CompletableFuture<>();
-            CompletableFuture<Token> current = entries.putIfAbsent(key, mine);
-            if (current == null) {
-                return lead(key, mine, fetcher);
-            }
-            Token token;
-            try {
-                token = deadlineNanos == Long.MAX_VALUE ? current.join()
-                        : current.get(Math.max(0, deadlineNanos - nanoTime.getAsLong()), TimeUnit.NANOSECONDS);
-            } catch (CompletionException | ExecutionException e) {
-                if (e.getCause() instanceof TokenFailure failure) {
-                    throw failure;
-                }
-                throw new TokenFailure("token fetch failed: " + e.getCause());
-            } catch (TimeoutException e) {
-                throw new TokenFailure("another request's token fetch did not finish within the total timeout", true);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TokenFailure("interrupted while waiting for the token");
-            }
-            if (nanoTime.getAsLong() - token.usableUntilNanos() < 0) {
-                return token;
-            }
-            entries.remove(key, current);
+        Token cached = usable(tokens.get(key));
+        if (cached != null) {
+            return cached;
+        }
+        long maxWait = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - nanoTime.getAsLong();
+        try {
+            return fetches.run(key, () -> {
+                Token fetchedMeanwhile = usable(tokens.get(key));   // a fetch that ended just before this one began
+                return fetchedMeanwhile != null ? fetchedMeanwhile : fetch(key, fetcher);
+            }, maxWait);
+        } catch (Failed failed) {
+            throw failed.failure;
+        } catch (SingleFlight.WaitTimedOut e) {
+            throw new TokenFailure("another request's token fetch did not finish within the total timeout", true);
+        } catch (RuntimeException e) {
+            throw new TokenFailure("token fetch failed: " + e);
         }
     }
 
     /** Drops this token (the integrator refused it) unless another caller already replaced it. */
     void invalidate(String key, Token stale) {
-        entries.computeIfPresent(key, (k, future) -> future.isDone() && !future.isCompletedExceptionally()
-                && future.join() == stale ? null : future);
+        tokens.remove(key, stale);
     }
 
-    private Token lead(String key, CompletableFuture<Token> mine, Fetcher fetcher) throws TokenFailure {
+    private Token usable(Token token) {
+        return token != null && nanoTime.getAsLong() - token.usableUntilNanos() < 0 ? token : null;
+    }
+
+    private Token fetch(String key, Fetcher fetcher) {
         try {
             Token token = fetcher.fetch();
-            mine.complete(token);
+            tokens.put(key, token);
             return token;
         } catch (TokenFailure failure) {
-            entries.remove(key, mine);
-            mine.completeExceptionally(failure);
-            throw failure;
-        } catch (RuntimeException e) {
-            entries.remove(key, mine);
-            TokenFailure failure = new TokenFailure("token fetch failed: " + e);
-            mine.completeExceptionally(failure);
-            throw failure;
+            throw new Failed(failure);
+        }
+    }
+
+    /** Carries a fetch's checked failure through the single flight to every caller that shared it. */
+    private static final class Failed extends RuntimeException {
+        private final TokenFailure failure;
+
+        Failed(TokenFailure failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.odksim.key;
 
+import dev.odksim.signing.SigningKeys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;

@@ -6,8 +6,8 @@ import dev.odksim.common.PhoneNumbers;
 import dev.odksim.conformance.Endpoint;
 import dev.odksim.conformance.Endpoint.Pair;
 import dev.odksim.conformance.ValidateCommand;
-import dev.odksim.decision.DecisionCaller;
-import dev.odksim.decision.DecisionClient;
+import dev.odksim.decision.DecisionRequester;
+import dev.odksim.decision.DecisionTransport;
 import dev.odksim.decision.Target;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * line on stderr), 4 on an internal error. Only the main class exits.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        version = DecisionClient.USER_AGENT,
+        version = DecisionTransport.USER_AGENT,
         description = "Load-tests an On Demand Keys decision endpoint at a fixed arrival rate with the simulator's own caller.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the error-rate and p99 budgets held", "1:a budget was exceeded", "3:bad usage", "4:internal error"})
@@ -90,16 +90,16 @@ public class LoadCommand implements Callable<Integer> {
         Path file;
     }
 
-    private final DecisionCaller caller;
+    private final DecisionRequester caller;
     private final boolean interactive;
 
-    public LoadCommand(DecisionCaller caller, boolean interactive) {
+    public LoadCommand(DecisionRequester caller, boolean interactive) {
         this.caller = caller;
         this.interactive = interactive;
     }
 
     /** Runs the command line; what a terminal run and an in-process test share. */
-    public static int execute(String[] args, DecisionCaller caller, PrintWriter out, PrintWriter err, boolean interactive) {
+    public static int execute(String[] args, DecisionRequester caller, PrintWriter out, PrintWriter err, boolean interactive) {
         CommandLine line = new CommandLine(new LoadCommand(caller, interactive));
         line.setOut(out);
         line.setErr(err);

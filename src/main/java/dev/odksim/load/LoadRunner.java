@@ -3,10 +3,10 @@ package dev.odksim.load;
 import dev.odksim.common.Ids;
 import dev.odksim.conformance.Endpoint.Pair;
 import dev.odksim.conformance.Settings;
-import dev.odksim.decision.DecisionCaller;
-import dev.odksim.decision.DecisionCaller.Exchange;
-import dev.odksim.decision.DecisionClient.Failure;
-import dev.odksim.decision.DecisionClient.Response;
+import dev.odksim.decision.DecisionRequester;
+import dev.odksim.decision.DecisionRequester.Exchange;
+import dev.odksim.decision.DecisionTransport.Failure;
+import dev.odksim.decision.DecisionTransport.Response;
 import dev.odksim.decision.Outcome;
 import dev.odksim.decision.ResponseRules;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs a {@link LoadPlan}: an open-loop load at a fixed arrival rate of real decision calls through the platform's own
- * {@link DecisionCaller}, every answer judged by the rules of docs/design.md §6.4. One scheduler thread hands each call
+ * {@link DecisionRequester}, every answer judged by the rules of docs/design.md §6.4. One scheduler thread hands each call
  * to a worker at its due time and never waits for an answer; latency counts from the due time, so a queue (in the
  * endpoint, or in this client when {@code maxInFlight} is reached) shows up in the figures instead of slowing the
  * arrival rate down. Used by the {@code load} command and by the admin API's load runs.
@@ -44,10 +44,10 @@ public final class LoadRunner {
     private static final long SLOT_NS = 100 * MS;
     private static final int MAX_INTERVALS = 120;
 
-    private final DecisionCaller caller;
+    private final DecisionRequester caller;
     private final Supplier<Instant> clock;
 
-    public LoadRunner(DecisionCaller caller, Supplier<Instant> clock) {
+    public LoadRunner(DecisionRequester caller, Supplier<Instant> clock) {
         this.caller = caller;
         this.clock = clock;
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odksim.common.PhoneNumbers;
 import dev.odksim.common.ProblemException;
 import dev.odksim.conformance.Endpoint.Pair;
-import dev.odksim.decision.DecisionCaller;
+import dev.odksim.decision.DecisionRequester;
 import dev.odksim.decision.DecisionService;
 import dev.odksim.project.OnDemandConfig;
 import dev.odksim.project.ProjectService;
@@ -36,7 +36,7 @@ public class LoadTestService {
     @Inject
     DecisionService decisions;
     @Inject
-    DecisionCaller caller;
+    DecisionRequester caller;
     @Inject
     RunService runs;
     @Inject

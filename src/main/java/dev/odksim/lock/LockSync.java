@@ -9,7 +9,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
 import dev.odksim.key.KeyRevocations;
-import dev.odksim.key.SigningKeys;
+import dev.odksim.signing.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;

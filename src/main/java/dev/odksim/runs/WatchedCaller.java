@@ -1,6 +1,6 @@
 package dev.odksim.runs;
 
-import dev.odksim.decision.DecisionCaller;
+import dev.odksim.decision.DecisionRequester;
 import dev.odksim.decision.Target;
 import jakarta.enterprise.inject.Vetoed;
 
@@ -11,15 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The platform's caller, watched by a run: every call counts towards its progress, and once the run is cancelled the
  * next call throws instead of going out, so a validation stops between two calls.
  */
-@Vetoed // built by hand per run; not a second DecisionCaller bean (the scope annotation would be inherited)
-public final class WatchedCaller extends DecisionCaller {
+@Vetoed // built by hand per run; not a second DecisionRequester bean (the scope annotation would be inherited)
+public final class WatchedCaller extends DecisionRequester {
 
-    private final DecisionCaller inner;
+    private final DecisionRequester inner;
     private final RunService.Control control;
     private final int expectedCalls;
     private final AtomicInteger made = new AtomicInteger();
 
-    public WatchedCaller(DecisionCaller inner, RunService.Control control, int expectedCalls) {
+    public WatchedCaller(DecisionRequester inner, RunService.Control control, int expectedCalls) {
         this.inner = inner;
         this.control = control;
         this.expectedCalls = Math.max(1, expectedCalls);

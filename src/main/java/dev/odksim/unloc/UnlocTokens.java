@@ -12,7 +12,7 @@ import dev.odksim.common.Ids;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.SimClock;
-import dev.odksim.key.SigningKeys;
+import dev.odksim.signing.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -6,7 +6,7 @@ import dev.odksim.conformance.FixtureIntegrator.Answer;
 import dev.odksim.conformance.FixtureIntegrator.Ask;
 import dev.odksim.conformance.FixtureIntegrator.Behaviour;
 import dev.odksim.decision.CallerAuth;
-import dev.odksim.decision.DecisionCaller;
+import dev.odksim.decision.DecisionRequester;
 import dev.odksim.decision.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +37,7 @@ class BrokenEndpointTest {
 
     static Report validate(Behaviour behaviour, Settings settings) throws Exception {
         try (FixtureIntegrator endpoint = FixtureIntegrator.serving(behaviour)) {
-            return new ConformanceSuite(DecisionCaller.standalone(), Instant::now).run(endpoint.endpoint(), settings);
+            return new ConformanceSuite(DecisionRequester.withoutContainer(), Instant::now).run(endpoint.endpoint(), settings);
         }
     }
 
@@ -138,7 +138,7 @@ class BrokenEndpointTest {
         try (FixtureIntegrator endpoint = FixtureIntegrator.serving(ask -> conformant(new Ask(ask.rawQuery(), ask.lockId(),
                 ask.appUserId(), FixtureIntegrator.KEY, ask.call())))) {
             Endpoint open = endpoint.endpoint(new CallerAuth.None());
-            Report report = new ConformanceSuite(DecisionCaller.standalone(), Instant::now).run(open, FAST);
+            Report report = new ConformanceSuite(DecisionRequester.withoutContainer(), Instant::now).run(open, FAST);
             assertThat(result(report, "auth.missing-header").message()).contains("no auth is configured", "GRANTED");
             assertThat(result(report, "auth.wrong-header").status()).isEqualTo(Status.FAIL);
             assertThat(report.exitCode()).isEqualTo(1);
@@ -154,7 +154,7 @@ class BrokenEndpointTest {
             Endpoint target = new Endpoint(new Target("https://localhost:" + https.httpsPort() + "/check-access",
                     new CallerAuth.ApiHeader("X-Api-Key", "k"), null, 1000, 3000, 65536),
                     new Endpoint.Pair("a", KARI), new Endpoint.Pair("b", FixtureIntegrator.OLA));
-            Report report = new ConformanceSuite(DecisionCaller.standalone(), Instant::now).run(target, FAST);
+            Report report = new ConformanceSuite(DecisionRequester.withoutContainer(), Instant::now).run(target, FAST);
             CheckResult tls = result(report, "tls.valid");
             assertThat(tls.status()).isEqualTo(Status.FAIL);
             assertThat(tls.message()).contains("TLS handshake failed");
@@ -174,7 +174,7 @@ class BrokenEndpointTest {
         }
         Endpoint target = new Endpoint(new Target(url, new CallerAuth.None(), null, 1000, 3000, 65536),
                 new Endpoint.Pair("a", KARI), new Endpoint.Pair("b", FixtureIntegrator.OLA));
-        Report report = new ConformanceSuite(DecisionCaller.standalone(), Instant::now).run(target, FAST);
+        Report report = new ConformanceSuite(DecisionRequester.withoutContainer(), Instant::now).run(target, FAST);
         assertThat(report.verdict()).isEqualTo(Report.Verdict.UNREACHABLE);
         assertThat(report.exitCode()).isEqualTo(2);
         assertThat(result(report, "reach.ok").message()).contains("no HTTP answer", "connection refused");

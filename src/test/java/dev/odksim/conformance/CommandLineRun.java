@@ -1,6 +1,6 @@
 package dev.odksim.conformance;
 
-import dev.odksim.decision.DecisionCaller;
+import dev.odksim.decision.DecisionRequester;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -15,7 +15,7 @@ record CommandLineRun(int exitCode, String out, String err) {
     static CommandLineRun validate(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = ValidateCommand.execute(args, DecisionCaller.standalone(), new PrintWriter(out), new PrintWriter(err), false);
+        int code = ValidateCommand.execute(args, DecisionRequester.withoutContainer(), new PrintWriter(out), new PrintWriter(err), false);
         return new CommandLineRun(code, out.toString(), err.toString());
     }
 

@@ -2,7 +2,7 @@ package dev.odksim.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.odksim.decision.DecisionCaller;
+import dev.odksim.decision.DecisionRequester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +30,7 @@ class LoadCommandTest {
     static Run load(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = LoadCommand.execute(args, DecisionCaller.standalone(), new PrintWriter(out), new PrintWriter(err), false);
+        int code = LoadCommand.execute(args, DecisionRequester.withoutContainer(), new PrintWriter(out), new PrintWriter(err), false);
         return new Run(code, out.toString(), err.toString());
     }
 

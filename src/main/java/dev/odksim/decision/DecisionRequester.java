@@ -5,10 +5,10 @@ import dev.odksim.common.SecretScrubber;
 import dev.odksim.common.Secrets;
 import dev.odksim.decision.CallerAuth.ApiHeader;
 import dev.odksim.decision.CallerAuth.OAuth2;
-import dev.odksim.decision.DecisionClient.Failure;
-import dev.odksim.decision.DecisionClient.Outbound;
-import dev.odksim.decision.DecisionClient.Reply;
-import dev.odksim.decision.DecisionClient.Response;
+import dev.odksim.decision.DecisionTransport.Failure;
+import dev.odksim.decision.DecisionTransport.Outbound;
+import dev.odksim.decision.DecisionTransport.Reply;
+import dev.odksim.decision.DecisionTransport.Response;
 import dev.odksim.decision.DecisionResult.Failed;
 import dev.odksim.decision.TokenCache.Token;
 import dev.odksim.decision.TokenCache.TokenFailure;
@@ -29,12 +29,21 @@ import java.util.Map;
  * when configured, the request signature. Needs no project: the endpoint validator reuses it as is.
  */
 @ApplicationScoped
-public class DecisionCaller {
+public class DecisionRequester {
+
+    private final DecisionTransport client;
+    private final OAuth2Tokens tokens;
 
     @Inject
-    DecisionClient client;
-    @Inject
-    OAuth2Tokens tokens;
+    public DecisionRequester(DecisionTransport client, OAuth2Tokens tokens) {
+        this.client = client;
+        this.tokens = tokens;
+    }
+
+    /** For subclasses that delegate to another requester (a run's watched caller) and for CDI's client proxy. */
+    protected DecisionRequester() {
+        this(null, null);
+    }
 
     /**
      * One call and what came back, with the request as it may be shown (secrets masked).
@@ -65,16 +74,12 @@ public class DecisionCaller {
     }
 
     /**
-     * A caller wired by hand, for the {@code validate} command, which runs without CDI: the same transport, auth and
-     * signing as the bean, with its own token cache.
+     * The requester of the {@code validate} and {@code load} commands, which run without the container: the same
+     * classes, built through their constructors, with its own token cache.
      */
-    public static DecisionCaller standalone() {
-        DecisionCaller caller = new DecisionCaller();
-        caller.client = new DecisionClient();
-        caller.tokens = new OAuth2Tokens();
-        caller.tokens.client = caller.client;
-        caller.tokens.json = new com.fasterxml.jackson.databind.ObjectMapper();
-        return caller;
+    public static DecisionRequester withoutContainer() {
+        DecisionTransport transport = new DecisionTransport();
+        return new DecisionRequester(transport, new OAuth2Tokens(transport, new com.fasterxml.jackson.databind.ObjectMapper()));
     }
 
     public Exchange call(Target target, String lockId, String appUserId, String requestId) {
@@ -126,7 +131,7 @@ public class DecisionCaller {
         }
         Attempt first = attempt(target, uri, requestId, token, deadlineNanos);
         if (!(target.auth() instanceof OAuth2 oauth) || !(first.reply() instanceof Response r) || r.status() != 401) {
-            return new Exchange(requestId, "GET", url, first.maskedHeaders(), first.reply(), first.sent(), false, DecisionClient.elapsed(started));
+            return new Exchange(requestId, "GET", url, first.maskedHeaders(), first.reply(), first.sent(), false, DecisionTransport.elapsed(started));
         }
         tokens.invalidate(oauth, token);
         Token fresh;
@@ -138,7 +143,7 @@ public class DecisionCaller {
                     + e.getMessage(), e.timedOut()), true, started);
         }
         Attempt second = attempt(target, uri, requestId, fresh, deadlineNanos);
-        return new Exchange(requestId, "GET", url, second.maskedHeaders(), second.reply(), second.sent(), true, DecisionClient.elapsed(started));
+        return new Exchange(requestId, "GET", url, second.maskedHeaders(), second.reply(), second.sent(), true, DecisionTransport.elapsed(started));
     }
 
     /** @param sent false when the request never reached the wire (a header value HTTP cannot carry) */
@@ -149,8 +154,8 @@ public class DecisionCaller {
         Map<String, String> headers = new LinkedHashMap<>();
         Map<String, String> masked = new LinkedHashMap<>();
         header(headers, masked, "Accept", "application/json", false);
-        header(headers, masked, "User-Agent", DecisionClient.USER_AGENT, false);
-        header(headers, masked, DecisionClient.REQUEST_ID_HEADER, requestId, false);
+        header(headers, masked, "User-Agent", DecisionTransport.USER_AGENT, false);
+        header(headers, masked, DecisionTransport.REQUEST_ID_HEADER, requestId, false);
         if (target.auth() instanceof ApiHeader api) {
             header(headers, masked, api.name(), api.value(), true);
         } else if (target.auth() instanceof CallerAuth.ApiHeaders many) {
@@ -200,10 +205,10 @@ public class DecisionCaller {
         String reason = failure.getMessage();
         Map<String, String> masked = new LinkedHashMap<>();
         masked.put("Accept", "application/json");
-        masked.put("User-Agent", DecisionClient.USER_AGENT);
-        masked.put(DecisionClient.REQUEST_ID_HEADER, requestId);
+        masked.put("User-Agent", DecisionTransport.USER_AGENT);
+        masked.put(DecisionTransport.REQUEST_ID_HEADER, requestId);
         masked.put("Authorization", token == null ? "Bearer (no token: the token request failed)" : "Bearer " + Secrets.mask(token.value()));
-        long latency = DecisionClient.elapsed(started);
+        long latency = DecisionTransport.elapsed(started);
         // A token endpoint that did not answer within the request's deadline is a timeout, as a slow integrator is.
         Outcome outcome = failure.timedOut() ? Outcome.TIMEOUT : Outcome.AUTH_ERROR;
         return new Exchange(requestId, "GET", url, masked, new Failure(new Failed(outcome, reason), latency),

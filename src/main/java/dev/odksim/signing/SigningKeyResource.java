@@ -1,4 +1,4 @@
-package dev.odksim.key;
+package dev.odksim.signing;
 
 import dev.odksim.common.AdminOnly;
 import jakarta.inject.Inject;

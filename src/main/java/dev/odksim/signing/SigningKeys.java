@@ -1,4 +1,4 @@
-package dev.odksim.key;
+package dev.odksim.signing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -54,7 +54,7 @@ public class SigningKeys {
     }
 
     /** The current key and its signer, built once per key (not per signature) and swapped together on rotation. */
-    record Current(ECKey key, JWSSigner signer) {
+    public record Current(ECKey key, JWSSigner signer) {
     }
 
     private static final java.security.Provider BOUNCY_CASTLE = new org.bouncycastle.jce.provider.BouncyCastleProvider();
@@ -136,8 +136,9 @@ public class SigningKeys {
                 .getResultList();
     }
 
+    /** The end of the last access key signed by {@code kid} (JPQL by entity name: no compile-time tie to {@code key}). */
     private static Instant lastKeyEnd(String kid) {
-        return AccessKey.getEntityManager().createQuery("select max(k.end) from AccessKey k where k.signingKid = :kid", Instant.class)
+        return SigningKey.getEntityManager().createQuery("select max(k.end) from AccessKey k where k.signingKid = :kid", Instant.class)
                 .setParameter("kid", kid).getSingleResult();
     }
 
@@ -165,12 +166,12 @@ public class SigningKeys {
         }
     }
 
-    ECKey current() {
+    public ECKey current() {
         return current.key();
     }
 
     /** The current key with its ready signer. */
-    Current currentSigner() {
+    public Current currentSigner() {
         return current;
     }
 

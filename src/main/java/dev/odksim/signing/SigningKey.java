@@ -1,4 +1,4 @@
-package dev.odksim.key;
+package dev.odksim.signing;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

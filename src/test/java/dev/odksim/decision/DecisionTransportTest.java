@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The query of the decision call is percent-encoded per RFC 3986 (docs/design.md §6.3). */
-class DecisionClientTest {
+class DecisionTransportTest {
 
     @Test
     void plusIsPercentEncoded() {
@@ -24,6 +24,6 @@ class DecisionClientTest {
     @Test
     void urlCarriesBothParametersInOrder() {
         Target target = new Target("https://api.example.com/check-access", new CallerAuth.None(), null, 1000, 3000, 65536);
-        assertThat(DecisionCaller.url(target, "abc123", "+4712345678")).isEqualTo("https://api.example.com/check-access?lockId=abc123&appUserId=%2B4712345678");
+        assertThat(DecisionRequester.url(target, "abc123", "+4712345678")).isEqualTo("https://api.example.com/check-access?lockId=abc123&appUserId=%2B4712345678");
     }
 }

@@ -1,4 +1,4 @@
-package dev.odksim.key;
+package dev.odksim.signing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.nimbusds.jose.jwk.ECKey;

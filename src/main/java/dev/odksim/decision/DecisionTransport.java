@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * auth and timeouts held in the database, and the caller must see the raw status, headers and bytes to judge them.
  */
 @ApplicationScoped
-public class DecisionClient {
+public class DecisionTransport {
 
     public static final String USER_AGENT = "odk-sim/0.1 (On Demand Keys simulator)";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
