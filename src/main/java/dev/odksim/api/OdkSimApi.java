@@ -34,7 +34,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "logs-admin", description = "What happened: decisions, scans, access events"),
                 @Tag(name = "validator", description = "The endpoint validator run against a project's decision endpoint"),
                 @Tag(name = "reference-integrator", description = "The bundled third-party system that decides access"),
-                @Tag(name = "simulator", description = "Simulator controls: SMS inbox, time travel, QR codes, the phone page's clock")
+                @Tag(name = "simulator", description = "Simulator controls: SMS inbox, time travel, QR codes, the phone page's clock"),
+                @Tag(name = "Project admin tokens", description = "Admin tokens scoped to one project"),
+                @Tag(name = "Trust", description = "The local CA for phones: the trust page and the certificate downloads"),
+                @Tag(name = "Unloc API clients", description = "Client credentials of the Unloc-compatible /v2 API and its simulated provisioning"),
+                @Tag(name = "Unloc v2", description = "The Unloc-compatible /v2 API: tokens, locks, keys, jobs, access log, webhooks"),
+                @Tag(name = "Phone web app", description = "Unloc's app-switch links, answered by the phone page"),
+                @Tag(name = "Phone app", description = "What makes the phone page installable: manifest and icons"),
+                @Tag(name = "Webhooks", description = "Access Event webhooks: registration, secrets, the delivery log"),
+                @Tag(name = "Runs", description = "Long validator and load-test runs: progress, cancel, results")
         },
         components = @Components(securitySchemes = {
                 @SecurityScheme(securitySchemeName = "adminBearer", type = SecuritySchemeType.HTTP, scheme = "bearer",

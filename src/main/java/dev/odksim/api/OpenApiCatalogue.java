@@ -96,6 +96,12 @@ public class OpenApiCatalogue implements OASFilter {
         op.setResponses(responses);
         if (responses.getAPIResponses() != null) {
             responses.getAPIResponses().values().forEach(OpenApiCatalogue::typeProblemContent);
+            // OpenAPI requires a description on every response; a problem answer declared with its code only gets the title
+            responses.getAPIResponses().forEach((code, response) -> {
+                if (response.getDescription() == null || response.getDescription().isBlank()) {
+                    response.setDescription(TITLES.getOrDefault(code, code.startsWith("2") ? "Success" : "Problem"));
+                }
+            });
         }
         boolean input = op.getRequestBody() != null || parameters(item, op).stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
         boolean secured = op.getSecurity() != null && !op.getSecurity().isEmpty();

@@ -52,7 +52,8 @@ public class ProjectAdminTokenResource {
 
     @POST
     @Operation(operationId = "createProjectAdminToken", summary = "Issue an admin token scoped to this project (shown once)")
-    @APIResponse(responseCode = "201", description = "The token, shown this once")
+    @APIResponse(responseCode = "201", description = "The token, shown this once",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AdminTokenView.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     public Response create(@PathParam("projectId") String projectId, @Valid NewAdminToken body) {
         ProjectAdminTokens.Issued issued = tokens.issue(projectId, body == null ? null : body.label());
@@ -61,6 +62,8 @@ public class ProjectAdminTokenResource {
 
     @GET
     @Operation(operationId = "listProjectAdminTokens", summary = "This project's admin tokens (never their secrets)")
+    @APIResponse(responseCode = "200", description = "The tokens",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AdminTokenList.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     public AdminTokenList list(@PathParam("projectId") String projectId) {
         return new AdminTokenList(tokens.list(projectId).stream().map(row -> AdminTokenView.of(row, null)).toList());
@@ -69,6 +72,8 @@ public class ProjectAdminTokenResource {
     @DELETE
     @Path("{tokenId}")
     @Operation(operationId = "revokeProjectAdminToken", summary = "Revoke a project admin token; it is refused (401) from then on")
+    @APIResponse(responseCode = "200", description = "The revoked token",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AdminTokenView.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     public AdminTokenView revoke(@PathParam("projectId") String projectId, @PathParam("tokenId") String tokenId) {
         return AdminTokenView.of(tokens.revoke(projectId, tokenId), null);

@@ -32,7 +32,8 @@ public class ApiClientAdminResource {
 
     @POST
     @Operation(operationId = "createApiClient", summary = "Create an API client; the secret is in this answer only")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "The client, with its secret (shown once)",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CreatedApiClient.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     public Response create(@PathParam("projectId") String projectId, NewApiClient body) {
         ApiClientService.Created created = clients.create(projectId, body == null ? null : body.name());
@@ -42,6 +43,8 @@ public class ApiClientAdminResource {
 
     @GET
     @Operation(operationId = "listApiClients", summary = "List a project's API clients (never their secrets)")
+    @APIResponse(responseCode = "200", description = "The clients",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ApiClients.class)))
     public ApiClients list(@PathParam("projectId") String projectId) {
         return new ApiClients(clients.list(projectId).stream().map(ApiClientView::of).toList());
     }

@@ -45,6 +45,8 @@ public class UnlocAccessLogResource {
 
     @GET
     @Operation(operationId = "getUnlocAccessLog", summary = "Successful unlocks, oldest first, paged by startAfterId and limit")
+    @APIResponse(responseCode = "200", description = "A page of the access log",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = AccessLog.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     public AccessLog list(@PathParam("projectId") String projectId, @QueryParam("lockId") String lockId,
                           @QueryParam("appUserId") String appUserId, @QueryParam("limit") String limit,

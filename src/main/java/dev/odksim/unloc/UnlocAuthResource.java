@@ -31,6 +31,8 @@ public class UnlocAuthResource {
     @Path("token/")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getUnlocToken", summary = "Get a project.admin access token with client credentials (JSON)")
+    @APIResponse(responseCode = "200", description = "The access token",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = TokenResponse.class)))
     public TokenResponse token(TokenRequest body) {
         return clients.token(body);
     }
@@ -39,6 +41,8 @@ public class UnlocAuthResource {
     @Path("token/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "getUnlocTokenByForm", summary = "Get a project.admin access token with client credentials (form)")
+    @APIResponse(responseCode = "200", description = "The access token",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = TokenResponse.class)))
     public TokenResponse tokenByForm(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
                                      @FormParam("client_secret") String clientSecret, @FormParam("scope") String scope,
                                      @FormParam("project_id") String projectId) {

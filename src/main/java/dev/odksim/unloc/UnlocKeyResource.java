@@ -46,6 +46,8 @@ public class UnlocKeyResource {
     @GET
     @Path("jobs/{jobRef}")
     @Operation(operationId = "getUnlocJob", summary = "The state of a batch and of each of its keys")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     public JobView job(@PathParam("projectId") String projectId, @PathParam("jobRef") String jobRef) {
         return keys.job(projectId, jobRef);
@@ -54,6 +56,8 @@ public class UnlocKeyResource {
     @GET
     @Path("keys")
     @Operation(operationId = "getUnlocKeys", summary = "List keys in creation order, paged by startAfterId and limit (max 2500)")
+    @APIResponse(responseCode = "200", description = "A page of keys",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = KeyList.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     public KeyList list(@PathParam("projectId") String projectId, @QueryParam("appUserId") String appUserId,
                         @QueryParam("lockId") String lockId, @QueryParam("excludeStates") String excludeStates,
@@ -64,6 +68,8 @@ public class UnlocKeyResource {
     @GET
     @Path("keys/{keyId}")
     @Operation(operationId = "getUnlocKey", summary = "Get one key")
+    @APIResponse(responseCode = "200", description = "The key",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = UnlocKey.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     public UnlocKey one(@PathParam("projectId") String projectId, @PathParam("keyId") String keyId) {
         return keys.one(projectId, keyId);
@@ -72,6 +78,8 @@ public class UnlocKeyResource {
     @DELETE
     @Path("keys/{keyId}")
     @Operation(operationId = "revokeUnlocKey", summary = "Revoke one key (it is kept, in state revoked)")
+    @APIResponse(responseCode = "200", description = "The revoked key",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Revoked.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", content = @Content(mediaType = "application/problem+json"))
     public Revoked revoke(@PathParam("projectId") String projectId, @PathParam("keyId") String keyId) {
@@ -81,6 +89,8 @@ public class UnlocKeyResource {
     @DELETE
     @Path("keys")
     @Operation(operationId = "revokeUnlocKeys", summary = "Revoke every creating, scheduled or active key of an app user and/or lock")
+    @APIResponse(responseCode = "200", description = "The revoked keys",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Revoked.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     public Revoked revokeAll(@PathParam("projectId") String projectId, @QueryParam("appUserId") String appUserId,
                              @QueryParam("lockId") String lockId) {

@@ -57,6 +57,8 @@ public class UnlocLockResource {
 
     @GET
     @Operation(operationId = "getUnlocLocks", summary = "List the project's locks (paged by startAfterId and limit)")
+    @APIResponse(responseCode = "200", description = "A page of locks",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = LockList.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     public LockList list(@PathParam("projectId") String projectId, @QueryParam("limit") String limit,
                          @QueryParam("startAfterId") String startAfterId) {
@@ -70,6 +72,8 @@ public class UnlocLockResource {
     @GET
     @Path("{lockId}")
     @Operation(operationId = "getUnlocLock", summary = "Get one lock of the project")
+    @APIResponse(responseCode = "200", description = "The lock",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = UnlocLock.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     public UnlocLock one(@PathParam("projectId") String projectId, @PathParam("lockId") String lockId) {
         return UnlocLock.inProject(projects.lock(lockId), projectId);

@@ -26,12 +26,16 @@ public class UnlocSettingsResource {
 
     @GET
     @Operation(operationId = "getUnlocSettings", summary = "The provisioning delay and fault knob of /v2 keys")
+    @APIResponse(responseCode = "200", description = "The settings",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = UnlocSettingsService.View.class)))
     public UnlocSettingsService.View get(@PathParam("projectId") String projectId) {
         return settings.get(projectId);
     }
 
     @PUT
     @Operation(operationId = "updateUnlocSettings", summary = "Change the provisioning delay or fault knob (absent fields keep their value)")
+    @APIResponse(responseCode = "200", description = "The settings now",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = UnlocSettingsService.View.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     public UnlocSettingsService.View update(@PathParam("projectId") String projectId, UnlocSettingsService.View body) {
         return settings.update(projectId, body);

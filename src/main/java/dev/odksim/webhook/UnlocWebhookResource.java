@@ -35,6 +35,8 @@ public class UnlocWebhookResource {
     @POST
     @ResponseStatus(201)
     @Operation(operationId = "createUnlocWebhook", summary = "Register an Access Event webhook; the answer shows its signing secret, once")
+    @APIResponse(responseCode = "201", description = "The webhook, with its signing secret (shown once)",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CreatedWebhook.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     public CreatedWebhook create(@PathParam("projectId") String projectId, @NotNull @Valid WebhookRequest body) {
         return webhooks.register(projectId, body);
@@ -42,6 +44,8 @@ public class UnlocWebhookResource {
 
     @GET
     @Operation(operationId = "getUnlocWebhooks", summary = "List the project's webhooks")
+    @APIResponse(responseCode = "200", description = "The webhooks",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = UnlocWebhookList.class)))
     public UnlocWebhookList list(@PathParam("projectId") String projectId) {
         return new UnlocWebhookList(webhooks.list(projectId).stream().map(UnlocWebhook::of).toList());
     }
@@ -49,6 +53,8 @@ public class UnlocWebhookResource {
     @GET
     @Path("{webhookId}")
     @Operation(operationId = "getUnlocWebhook", summary = "Get one webhook of the project")
+    @APIResponse(responseCode = "200", description = "The webhook",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = UnlocWebhook.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     public UnlocWebhook one(@PathParam("projectId") String projectId, @PathParam("webhookId") String webhookId) {
         return UnlocWebhook.of(webhooks.get(projectId, webhookId));
@@ -58,6 +64,7 @@ public class UnlocWebhookResource {
     @Path("{webhookId}")
     @ResponseStatus(204)
     @Operation(operationId = "deleteUnlocWebhook", summary = "Delete a webhook")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     public void delete(@PathParam("projectId") String projectId, @PathParam("webhookId") String webhookId) {
         webhooks.delete(projectId, webhookId);

@@ -42,6 +42,8 @@ public class WebhookAdminResource {
     @POST
     @ResponseStatus(201)
     @Operation(operationId = "createWebhook", summary = "Register a webhook; the answer shows its signing secret, once")
+    @APIResponse(responseCode = "201", description = "The webhook, with its signing secret (shown once)",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CreatedWebhook.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     public CreatedWebhook create(@PathParam("projectId") String projectId, @NotNull @Valid WebhookRequest body) {
         return webhooks.register(projectId, body);
@@ -49,6 +51,8 @@ public class WebhookAdminResource {
 
     @GET
     @Operation(operationId = "listWebhooks", summary = "The project's webhooks with their delivery health")
+    @APIResponse(responseCode = "200", description = "The webhooks",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = WebhookList.class)))
     public WebhookList list(@PathParam("projectId") String projectId) {
         return new WebhookList(webhooks.list(projectId).stream().map(WebhookView::of).toList());
     }
@@ -56,6 +60,8 @@ public class WebhookAdminResource {
     @GET
     @Path("{webhookId}")
     @Operation(operationId = "getWebhook", summary = "One webhook")
+    @APIResponse(responseCode = "200", description = "The webhook",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = WebhookView.class)))
     public WebhookView get(@PathParam("projectId") String projectId, @PathParam("webhookId") String webhookId) {
         return WebhookView.of(webhooks.get(projectId, webhookId));
     }
@@ -63,6 +69,8 @@ public class WebhookAdminResource {
     @PATCH
     @Path("{webhookId}")
     @Operation(operationId = "updateWebhook", summary = "Enable or disable a webhook")
+    @APIResponse(responseCode = "200", description = "The webhook",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     public WebhookView update(@PathParam("projectId") String projectId, @PathParam("webhookId") String webhookId,
                               @NotNull @Valid WebhookUpdate body) {
@@ -73,6 +81,7 @@ public class WebhookAdminResource {
     @Path("{webhookId}")
     @ResponseStatus(204)
     @Operation(operationId = "deleteWebhook", summary = "Delete a webhook and its delivery log")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("projectId") String projectId, @PathParam("webhookId") String webhookId) {
         webhooks.delete(projectId, webhookId);
     }
@@ -80,6 +89,8 @@ public class WebhookAdminResource {
     @POST
     @Path("{webhookId}/rotate-secret")
     @Operation(operationId = "rotateWebhookSecret", summary = "New signing secret (shown once); the old one signs too for 24 h")
+    @APIResponse(responseCode = "200", description = "The new secret (shown once)",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RotatedSecret.class)))
     public RotatedSecret rotate(@PathParam("projectId") String projectId, @PathParam("webhookId") String webhookId) {
         return webhooks.rotate(projectId, webhookId);
     }
@@ -88,6 +99,8 @@ public class WebhookAdminResource {
     @Path("{webhookId}/test")
     @ResponseStatus(202)
     @Operation(operationId = "sendWebhookTestEvent", summary = "Queue a made-up Access Event for this webhook")
+    @APIResponse(responseCode = "202", description = "The queued delivery",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "409", content = @Content(mediaType = "application/problem+json"))
     public DeliveryView test(@PathParam("projectId") String projectId, @PathParam("webhookId") String webhookId) {
         return webhooks.sendTest(projectId, webhookId);
@@ -96,6 +109,8 @@ public class WebhookAdminResource {
     @GET
     @Path("{webhookId}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log, newest first, every attempt included")
+    @APIResponse(responseCode = "200", description = "The deliveries",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = DeliveryList.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     public DeliveryList deliveries(@PathParam("projectId") String projectId, @PathParam("webhookId") String webhookId,
                                    @QueryParam("limit") String limit) {
@@ -106,6 +121,8 @@ public class WebhookAdminResource {
     @Path("{webhookId}/deliveries/{deliveryId}/redeliver")
     @ResponseStatus(202)
     @Operation(operationId = "redeliverWebhookDelivery", summary = "Send the same event (same id) again, now")
+    @APIResponse(responseCode = "202", description = "The queued delivery",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "409", content = @Content(mediaType = "application/problem+json"))
     public DeliveryView redeliver(@PathParam("projectId") String projectId, @PathParam("webhookId") String webhookId,
                                   @PathParam("deliveryId") String deliveryId) {

@@ -76,6 +76,14 @@ class OpenApiContractTest {
                     problems.add(key + " " + r.getKey() + ": problem+json without the Problem schema");
                 }
             });
+            boolean answers = false;
+            for (Iterator<String> codes = op.path("responses").fieldNames(); codes.hasNext(); ) {
+                String code = codes.next();
+                if (code.startsWith("2") || code.startsWith("3")) answers = true;
+                if (!op.path("responses").path(code).hasNonNull("description")) problems.add(key + " " + code + ": no description");
+            }
+            // a class-level problem @APIResponse suppresses the generated 2xx: each such operation must declare its own
+            if (!answers) problems.add(key + ": no 2xx (or 3xx) answer declared");
             op.path("responses").fields().forEachRemaining(r -> {
                 if (!r.getKey().startsWith("2") || r.getKey().equals("204")) return;
                 JsonNode content = r.getValue().path("content");

@@ -21,7 +21,9 @@ class PackageRulesTest {
 
     private static final String[] FEATURES = {"dev.odksim.tag..", "dev.odksim.access..", "dev.odksim.decision..", "dev.odksim.key..",
             "dev.odksim.lock..", "dev.odksim.appauth..", "dev.odksim.project..", "dev.odksim.integrator..", "dev.odksim.conformance..",
-            "dev.odksim.retention..", "dev.odksim.sim..", "dev.odksim.web..", "dev.odksim.demo..", "dev.odksim.api.."};
+            "dev.odksim.retention..", "dev.odksim.sim..", "dev.odksim.web..", "dev.odksim.demo..", "dev.odksim.api..",
+            "dev.odksim.signing..", "dev.odksim.unloc..", "dev.odksim.webhook..", "dev.odksim.cluster..", "dev.odksim.tls..",
+            "dev.odksim.load..", "dev.odksim.runs.."};
 
     /**
      * Resources that still read another feature's entity, each named with the entity (docs/architecture.md). The list
@@ -49,6 +51,14 @@ class PackageRulesTest {
     void decisionNeverImportsKey() {
         noClasses().that().resideInAPackage("dev.odksim.decision..").should().dependOnClassesThat()
                 .resideInAPackage("dev.odksim.key..").check(platform);
+    }
+
+    /** Signing keys are infrastructure shared by key, tag, lock and unloc: they depend on common only. */
+    @Test
+    void signingDependsOnCommonOnly() {
+        noClasses().that().resideInAPackage("dev.odksim.signing..").should().dependOnClassesThat()
+                .resideInAnyPackage(java.util.Arrays.stream(FEATURES).filter(f -> !f.equals("dev.odksim.signing..")).toArray(String[]::new))
+                .check(platform);
     }
 
     /** common is shared by everyone and depends on no feature. */

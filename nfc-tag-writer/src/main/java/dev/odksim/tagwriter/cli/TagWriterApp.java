@@ -1,6 +1,5 @@
 package dev.odksim.tagwriter.cli;
 
-import dev.odksim.tagwriter.transport.Readers;
 import dev.odksim.tagwriter.transport.TagReader;
 import java.io.PrintWriter;
 import java.util.function.Function;

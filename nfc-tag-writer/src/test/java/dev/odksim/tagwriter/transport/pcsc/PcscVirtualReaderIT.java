@@ -10,7 +10,7 @@ import dev.odksim.tagwriter.tag.Ntag21x;
 import dev.odksim.tagwriter.tag.NtagType;
 import dev.odksim.tagwriter.tag.TagRefusedException;
 import dev.odksim.tagwriter.transport.TagConnection;
-import dev.odksim.tagwriter.transport.emulator.EmulatedNtag;
+import dev.odksim.tagwriter.emulator.EmulatedNtag;
 import dev.odksim.tagwriter.write.StickerWriter;
 import dev.odksim.tagwriter.write.StickerUrl;
 import dev.odksim.tagwriter.write.WriteRequest;

@@ -1,7 +1,7 @@
 package dev.odksim.tagwriter.transport.pcsc;
 
 import dev.odksim.tagwriter.transport.TagCommandException;
-import dev.odksim.tagwriter.transport.emulator.EmulatedNtag;
+import dev.odksim.tagwriter.emulator.EmulatedNtag;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

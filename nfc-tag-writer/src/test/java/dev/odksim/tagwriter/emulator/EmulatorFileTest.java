@@ -1,4 +1,4 @@
-package dev.odksim.tagwriter.transport.emulator;
+package dev.odksim.tagwriter.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,7 @@
-package dev.odksim.tagwriter.transport;
+package dev.odksim.tagwriter.cli;
 
-import dev.odksim.tagwriter.transport.emulator.EmulatorReader;
+import dev.odksim.tagwriter.emulator.EmulatorReader;
+import dev.odksim.tagwriter.transport.TagReader;
 import dev.odksim.tagwriter.transport.pcsc.PcscReader;
 
 /**

@@ -1,4 +1,4 @@
-package dev.odksim.tagwriter.transport.emulator;
+package dev.odksim.tagwriter.emulator;
 
 import static dev.odksim.tagwriter.tag.NtagType.*;
 
