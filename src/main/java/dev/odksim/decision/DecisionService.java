@@ -186,25 +186,18 @@ public class DecisionService {
             decision.responseContentType = clip(response.contentType(), 200);
             decision.responseBody = truncate(exchange.scrubber().scrub(new String(response.body(), StandardCharsets.UTF_8)));
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            decision.persist();
-            prune(onDemand.projectId, onDemand.decisionRetention);
-        });
+        // One insert, nothing else: the project's retention bound is applied off the request path, in batches, by
+        // retention/RetentionJob (the log never shows more than the bound meanwhile: see recent()).
+        QuarkusTransaction.requiringNew().run(decision::persist);
         return decision;
     }
 
-    /** Keeps the newest {@code retention} decisions of the project. */
-    private static void prune(String projectId, int retention) {
-        Decision boundary = Decision.<Decision>find("projectId = ?1 order by at desc, id desc", projectId)
-                .page(retention, 1).firstResult();
-        if (boundary != null) {
-            Decision.delete("projectId = ?1 and (at < ?2 or (at = ?2 and id <= ?3))", projectId, boundary.at, boundary.id);
-        }
-    }
-
-    /** Newest first. */
-    public List<Decision> recent(String projectId, int limit) {
-        return Decision.find("projectId = ?1 order by at desc, id desc", projectId).page(0, limit).list();
+    /**
+     * Newest first, at most {@code retention} (the project's bound): decisions past it wait for the retention job to
+     * delete them but are never shown.
+     */
+    public List<Decision> recent(String projectId, int limit, int retention) {
+        return Decision.find("projectId = ?1 order by at desc, id desc", projectId).page(0, Math.min(limit, retention)).list();
     }
 
     private String describe(Map<String, Object> request) {
