@@ -52,6 +52,38 @@ class RunsTest {
     }
 
     @Test
+    void theMeasuredMedianFollowsTheReferenceIntegratorsInjectedLatency() {
+        // Warm-up, not judged: the first calls of a test JVM on a loaded machine are slow (class loading, JIT, the first
+        // connections); one took over 3 s each here.
+        Api.awaitRun("demo", startLoadTest(), 60);
+        Api.admin().body(Map.of("latencyMs", 300, "malformedBody", false)).put("/integrator/admin/faults").then().statusCode(200);
+        float p50At300 = loadTestP50();
+        Api.admin().body(Map.of("latencyMs", 1000, "malformedBody", false)).put("/integrator/admin/faults").then().statusCode(200);
+        float p50At1000 = loadTestP50();
+        // Never below the injected latency, and the difference follows the injected difference (700 ms); wide margins
+        // for a shared build machine, the shape is what counts.
+        assertThat(p50At300).isGreaterThanOrEqualTo(300f);
+        assertThat(p50At1000).isGreaterThanOrEqualTo(1000f);
+        assertThat(p50At1000 - p50At300).as("p50 %s ms with 300 ms injected, %s ms with 1000 ms", p50At300, p50At1000)
+                .isBetween(700f - 250, 700f + 600);
+    }
+
+    /** Starts a load test of 20 calls (10/s for 2 s) of the demo project's endpoint; its run id. */
+    private static String startLoadTest() {
+        return Api.admin().body(Map.of("lockIds", List.of("demo-front-door"), "appUserIds", List.of("+4712345678"),
+                "ratePerSecond", 10, "durationSeconds", 2)).post("/api/admin/v1/projects/demo/load-tests").then().statusCode(202)
+                .extract().path("id");
+    }
+
+    /** One short load test of the demo project's endpoint (the bundled reference integrator); its p50 in ms. */
+    private static float loadTestP50() {
+        Response finished = Api.awaitRun("demo", startLoadTest(), 60);
+        assertThat(finished.<String>path("state")).as(finished.asString()).isEqualTo("finished");
+        assertThat(finished.<Integer>path("report.outcomes[0].count")).as(finished.asString()).isEqualTo(20);
+        return finished.<Number>path("report.latency.p50").floatValue();
+    }
+
+    @Test
     void aRunningLoadTestReportsProgressAndStopsWhenCancelled() {
         String id = Api.admin().body(Map.of("lockIds", List.of("demo-front-door"), "appUserIds", List.of("+4712345678"),
                 "ratePerSecond", 5, "durationSeconds", 600)).post("/api/admin/v1/projects/demo/load-tests").then().statusCode(202)
