@@ -1,5 +1,6 @@
 package dev.odksim.key;
 
+import dev.odksim.signing.SigningKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
