@@ -45,10 +45,12 @@ public class ValidationResource {
     }
 
     /** A run; {@code report} (report.json) only when one run is fetched or created. */
+    @Schema(name = "ValidationRunView")
     public record RunView(String id, String projectId, Instant startedAt, String url, Report.Verdict verdict, int exitCode,
                           Counts counts, JsonNode report) {
     }
 
+    @Schema(name = "ValidationRunList")
     public record RunList(@Schema(required = true) List<RunView> validations) {
     }
 

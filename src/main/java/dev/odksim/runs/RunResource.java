@@ -56,6 +56,8 @@ public class RunResource {
 
     @GET
     @Operation(operationId = "listRuns", summary = "A project's validation and load runs, newest first")
+    @APIResponse(responseCode = "200", description = "The runs",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RunList.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     public RunList list(@PathParam("projectId") String projectId, @QueryParam("limit") String limit) {
         projects.project(projectId);
@@ -65,6 +67,8 @@ public class RunResource {
     @GET
     @Path("{runId}")
     @Operation(operationId = "getRun", summary = "One run: state, progress and, once finished, its report")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     public RunView one(@PathParam("projectId") String projectId, @PathParam("runId") String runId) {
         return view(runs.run(projectId, runId), true, json);
