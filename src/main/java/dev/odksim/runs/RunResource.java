@@ -77,7 +77,8 @@ public class RunResource {
     @POST
     @Path("{runId}/cancel")
     @Operation(operationId = "cancelRun", summary = "Cancel a queued or running run (it stops within about a second)")
-    @APIResponse(responseCode = "202", description = "the cancel was recorded")
+    @APIResponse(responseCode = "202", description = "the cancel was recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", content = @Content(mediaType = "application/problem+json"))
     public Response cancel(@PathParam("projectId") String projectId, @PathParam("runId") String runId) {

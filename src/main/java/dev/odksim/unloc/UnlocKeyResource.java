@@ -37,7 +37,7 @@ public class UnlocKeyResource {
     @Path("keys")
     @Operation(operationId = "createUnlocKeys", summary = "Create a batch of keys; validated whole, provisioned asynchronously")
     @APIResponse(responseCode = "202", description = "Accepted: every key is creating; poll the job",
-            content = @Content(schema = @Schema(implementation = Accepted.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     public Response create(@PathParam("projectId") String projectId, NewKeys body) {
         return Response.accepted(new Accepted(keys.create(projectId, body))).build();

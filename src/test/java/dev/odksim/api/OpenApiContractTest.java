@@ -87,6 +87,7 @@ class OpenApiContractTest {
             op.path("responses").fields().forEachRemaining(r -> {
                 if (!r.getKey().startsWith("2") || r.getKey().equals("204")) return;
                 JsonNode content = r.getValue().path("content");
+                if (content.isEmpty()) problems.add(key + " " + r.getKey() + ": an answer without a declared body (204 if it has none)");
                 content.fields().forEachRemaining(c -> {
                     if (!c.getKey().contains("json")) return;
                     if (!typed(c.getValue().path("schema"))) problems.add(key + " " + r.getKey() + ": untyped " + c.getKey() + " body");
