@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *   - failing: it answers 500 to everything (every event is retried);
  *   - hanging: it never answers, so every attempt holds a sender until the 10 s timeout cuts it;
  *   - down: nothing listens on the port (connection refused).
- * It also counts what the receiver got during the phase, to show the worker was busy with the events meanwhile.
+ * It also counts the requests that phase's receiver got during the phase and prints the webhook metrics after each
+ * phase, to show the worker was busy with the events meanwhile (the latency max shows the 10 s cuts).
  */
 public class WebhookUnlockBench {
 
@@ -62,7 +63,7 @@ public class WebhookUnlockBench {
         }
         String run = Long.toString(System.currentTimeMillis(), 36);
         CountDownLatch never = new CountDownLatch(1);
-        AtomicInteger received = new AtomicInteger();
+        java.util.Map<String, AtomicInteger> received = new java.util.concurrent.ConcurrentHashMap<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         receiver.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "receiver");
@@ -70,19 +71,19 @@ public class WebhookUnlockBench {
             return t;
         }));
         receiver.createContext("/healthy", exchange -> {
-            received.incrementAndGet();
+            received.computeIfAbsent("healthy", k -> new AtomicInteger()).incrementAndGet();
             exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         receiver.createContext("/failing", exchange -> {
-            received.incrementAndGet();
+            received.computeIfAbsent("failing", k -> new AtomicInteger()).incrementAndGet();
             exchange.getRequestBody().readAllBytes();
             exchange.sendResponseHeaders(500, -1);
             exchange.close();
         });
         receiver.createContext("/hanging", exchange -> {
-            received.incrementAndGet();
+            received.computeIfAbsent("hanging", k -> new AtomicInteger()).incrementAndGet();
             exchange.getRequestBody().readAllBytes();
             try {
                 never.await(120, TimeUnit.SECONDS);
@@ -100,20 +101,23 @@ public class WebhookUnlockBench {
 
         System.out.println("Warming up (" + warmup + " unlocks, no webhook)...");
         Door warm = door(run + "-warm", null);
-        phase("warm-up", warmup, concurrency, warm, received);
+        phase("warm-up", warmup, concurrency, warm, new AtomicInteger());
 
         List<Result> results = new ArrayList<>();
-        results.add(phase("no webhook", unlocks, concurrency, door(run + "-none", null), received));
-        results.add(phase("healthy receiver (204 at once)", unlocks, concurrency, door(run + "-ok", at + "/healthy"), received));
-        results.add(phase("failing receiver (500)", unlocks, concurrency, door(run + "-500", at + "/failing"), received));
-        results.add(phase("hanging receiver (cut at 10 s)", unlocks, concurrency, door(run + "-hang", at + "/hanging"), received));
+        results.add(phase("no webhook", unlocks, concurrency, door(run + "-none", null), new AtomicInteger()));
+        results.add(phase("healthy receiver (204 at once)", unlocks, concurrency, door(run + "-ok", at + "/healthy"),
+                received.computeIfAbsent("healthy", k -> new AtomicInteger())));
+        results.add(phase("failing receiver (500)", unlocks, concurrency, door(run + "-500", at + "/failing"),
+                received.computeIfAbsent("failing", k -> new AtomicInteger())));
+        results.add(phase("hanging receiver (cut at 10 s)", unlocks, concurrency, door(run + "-hang", at + "/hanging"),
+                received.computeIfAbsent("hanging", k -> new AtomicInteger())));
         results.add(phase("receiver down (connection refused)", unlocks, concurrency,
-                door(run + "-down", "http://127.0.0.1:" + closedPort + "/down"), received));
+                door(run + "-down", "http://127.0.0.1:" + closedPort + "/down"), new AtomicInteger()));
         never.countDown();
         receiver.stop(0);
 
         System.out.println();
-        System.out.printf("| receiver | unlocks | errors | unlocks/s | p50 ms | p99 ms | deliveries received meanwhile |%n|---|---|---|---|---|---|---|%n");
+        System.out.printf("| receiver | unlocks | errors | unlocks/s | p50 ms | p99 ms | requests at this receiver during the phase |%n|---|---|---|---|---|---|---|%n");
         for (Result r : results) {
             System.out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %d |%n", r.name, r.requests, r.errors, r.perSecond,
                     r.p50, r.p99, r.received);
@@ -191,9 +195,17 @@ public class WebhookUnlockBench {
         Arrays.sort(latencies);
         Result result = new Result(name, n, errors.get(), n / seconds, latencies[(int) (n * 0.50)] / 1e6,
                 latencies[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6, received.get() - receivedBefore);
-        System.out.printf(Locale.ROOT, "%-36s %6d unlocks in %6.2f s: %6.0f/s  p50 %6.1f ms  p99 %6.1f ms  errors %d  received %d %s%n",
+        String metrics = "";
+        try {
+            metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body()
+                    .lines().filter(l -> l.startsWith("odk_webhook_deliveries_total") || l.startsWith("odk_webhook_delivery_latency_seconds_max"))
+                    .map(l -> l.replace("odk_webhook_", "")).reduce((a, b) -> a + ", " + b).orElse("");
+        } catch (IOException e) {
+            metrics = "metrics unavailable: " + e;
+        }
+        System.out.printf(Locale.ROOT, "%-36s %6d unlocks in %6.2f s: %6.0f/s  p50 %6.1f ms  p99 %6.1f ms  errors %d  received %d %s%n    metrics now: %s%n",
                 name, n, seconds, result.perSecond, result.p50, result.p99, errors.get(), result.received,
-                firstErrors.isEmpty() ? "" : firstErrors);
+                firstErrors.isEmpty() ? "" : firstErrors, metrics);
         return result;
     }
 
