@@ -6,6 +6,9 @@
 # PostgreSQL (docs/operations.md): BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/odk_bench (an empty database),
 # BENCH_DB_USER, BENCH_DB_PASSWORD. BENCH_INSTANCES=2: two instances on that database behind HAProxy
 # (deploy/haproxy.cfg with the ports rewritten; needs haproxy), the benchmark talks to HAProxy on BENCH_PORT.
+# BENCH_SEED=1 (H2, one instance): first fill the database with bench/SeedDb.java (1,000,000 keys, 1,000,000 decisions,
+#   100,000 users). BENCH_JFR=FILE (one instance): record a JFR profile of the server during the run into FILE
+#   (then: jfr print --events jdk.ExecutionSample FILE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FLOWS=${1:-2000}
@@ -27,16 +30,18 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; rm -rf "$DATA"; }
 trap cleanup EXIT
 
-# start_instance NAME PORT: one packaged server; waits until it is ready.
+# start_instance NAME PORT [JFR_FILE]: one packaged server; waits until it is ready.
 start_instance() {
   mkdir -p "$DATA/$1"
+  local jvm=()
+  if [ -n "${3:-}" ]; then jvm=("-XX:StartFlightRecording=filename=$3,settings=profile"); fi
   local db=()
   if [ -n "${BENCH_DB_URL:-}" ]; then
     db=(ODK_DB_URL="$BENCH_DB_URL" ODK_DB_USER="${BENCH_DB_USER:-odk}" ODK_DB_PASSWORD="${BENCH_DB_PASSWORD:-}")
   fi
   # A cold JVM's first PostgreSQL connection can exceed the pool's 5 s default on a loaded machine.
   env QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT:-PT30S}" QUARKUS_HTTP_PORT="$2" ODK_DATA_DIR="$DATA/$1" ODK_ADMIN_TOKEN=$TOKEN ODK_PUBLIC_BASE_URL="http://localhost:$PORT" \
-    ODK_CLUSTER_INSTANCE_ID="$1" "${db[@]}" java -jar "$JAR" > "$DATA/$1.log" 2>&1 &
+    ODK_CLUSTER_INSTANCE_ID="$1" "${db[@]}" java "${jvm[@]}" -jar "$JAR" >> "$DATA/$1.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 360); do
@@ -47,8 +52,17 @@ start_instance() {
   echo "instance $1 did not become ready"; cat "$DATA/$1.log"; exit 2
 }
 
+if [ "${BENCH_SEED:-0}" = "1" ]; then
+  if [ "$INSTANCES" -gt 1 ] || [ -n "${BENCH_DB_URL:-}" ]; then
+    echo "BENCH_SEED=1 seeds the H2 file of one instance: unset BENCH_DB_URL and BENCH_INSTANCES"; exit 2
+  fi
+  start_instance odk1 "$PORT"   # Flyway creates the schema and the demo data
+  for pid in "${PIDS[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done; PIDS=()
+  echo "Seeding the database (bench/SeedDb.java)..."
+  java -cp "$(dirname "$JAR")/lib/main/*" bench/SeedDb.java "$DATA/odk1"
+fi
 if [ "$INSTANCES" -le 1 ]; then
-  start_instance odk1 "$PORT"
+  start_instance odk1 "$PORT" "${BENCH_JFR:-}"
 else
   SERVERS=""
   for i in $(seq 1 "$INSTANCES"); do

@@ -3,6 +3,7 @@ package dev.odksim;
 import dev.odksim.common.DataDirectory;
 import dev.odksim.conformance.ValidateCommand;
 import dev.odksim.decision.DecisionCaller;
+import dev.odksim.load.LoadCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -14,15 +15,23 @@ import java.util.Arrays;
 
 /**
  * The jar's entry point. No arguments: start the simulator and serve until stopped. {@code validate …}: run the
- * conformance suite as plain Java, before and without Quarkus, so it needs no database, seeds no demo data, opens
+ * conformance suite ({@code load …}: a load test of a decision endpoint) as plain Java, before and without Quarkus, so it needs no database, seeds no demo data, opens
  * no port and starts in well under a second. The only place that calls {@link System#exit}.
  */
 @QuarkusMain
 public class OdkSimMain implements QuarkusApplication {
 
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     public static void main(String... args) {
+        // On a machine with 2 cores the JDK's common pool has parallelism 1, and CompletableFuture then starts a new
+        // thread for every async completion: the JDK HttpClient's sendAsync completes each decision call that way
+        // (docs/benchmarks.md, the JFR profile). With 2 the pool's threads are reused. Must precede the pool's creation.
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
+        }
         if (args.length > 0) {
-            System.exit(isValidate(args) ? validate(args) : unknownCommand(args[0]));
+            System.exit(isValidate(args) ? validate(args) : isLoad(args) ? load(args) : unknownCommand(args[0]));
         }
         // Before the database opens: it would otherwise create the directory and its files readable by everyone.
         DataDirectory.prepare(Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
@@ -36,6 +45,9 @@ public class OdkSimMain implements QuarkusApplication {
         if (isValidate(args)) {
             return validate(args);
         }
+        if (isLoad(args)) {
+            return load(args);
+        }
         if (args.length > 0) {
             return unknownCommand(args[0]);
         }
@@ -44,12 +56,24 @@ public class OdkSimMain implements QuarkusApplication {
     }
 
     private static int unknownCommand(String command) {
-        System.err.println("odk-sim: unknown command '" + command + "'; run without arguments to serve, or: validate --help");
+        System.err.println("odk-sim: unknown command '" + command + "'; run without arguments to serve, or: validate --help, load --help");
         return ValidateCommand.BAD_USAGE;
     }
 
     private static boolean isValidate(String[] args) {
         return args.length > 0 && "validate".equals(args[0]);
+    }
+
+    private static boolean isLoad(String[] args) {
+        return args.length > 0 && "load".equals(args[0]);
+    }
+
+    /** {@code load …}: an open-loop load test of a decision endpoint, as plain Java like {@code validate}. */
+    private static int load(String[] args) {
+        Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(System.out, false, charset);
+        PrintWriter err = new PrintWriter(System.err, false, charset);
+        return LoadCommand.execute(Arrays.copyOfRange(args, 1, args.length), DecisionCaller.standalone(), out, err, System.console() != null);
     }
 
     private static int validate(String[] args) {

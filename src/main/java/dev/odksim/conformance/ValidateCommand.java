@@ -102,21 +102,7 @@ public class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Endpoint target;
         try {
-            Map<String, String> parsed = new LinkedHashMap<>();
-            for (String header : headers) {
-                int colon = header.indexOf(':');
-                String name = colon < 0 ? "" : header.substring(0, colon).strip();
-                String value = colon < 0 ? "" : header.substring(colon + 1).strip();
-                if (!HEADER_NAME.matcher(name).matches() || value.isEmpty() || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                    // Not echoed: the argument is the auth, so it may well hold the secret (e.g. "X-Api-Key=secret").
-                    throw new IllegalArgumentException("--header must be \"Name: value\" with a token name and a non-empty value (got "
-                            + (colon < 0 ? "no colon" : "name '" + name + "'") + "; the argument is not shown as it may hold a secret)");
-                }
-                parsed.put(name, value);
-            }
-            CallerAuth auth = parsed.isEmpty() ? new CallerAuth.None() : parsed.size() == 1
-                    ? new CallerAuth.ApiHeader(parsed.keySet().iterator().next(), parsed.values().iterator().next())
-                    : new CallerAuth.ApiHeaders(parsed);
+            CallerAuth auth = auth(headers);
             target = new Endpoint(new Target(Endpoint.requireEndpointUrl("--url", url), auth, null, connectTimeoutMs, timeoutMs,
                     MAX_BODY_BYTES), pair("--grant", grant), pair("--deny", deny));
             if (target.grant().equals(target.deny())) {
@@ -149,6 +135,29 @@ public class ValidateCommand implements Callable<Integer> {
         }
         ConsoleReport.print(report, spec.commandLine().getOut(), colourAllowed && !noColor, files);
         return report.exitCode();
+    }
+
+    /**
+     * The auth of {@code --header "Name: value"} options (validate and load): none, one API header or several.
+     *
+     * @throws IllegalArgumentException naming the problem, never echoing the value (it is usually the secret)
+     */
+    public static CallerAuth auth(List<String> headers) {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            String name = colon < 0 ? "" : header.substring(0, colon).strip();
+            String value = colon < 0 ? "" : header.substring(colon + 1).strip();
+            if (!HEADER_NAME.matcher(name).matches() || value.isEmpty() || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                // Not echoed: the argument is the auth, so it may well hold the secret (e.g. "X-Api-Key=secret").
+                throw new IllegalArgumentException("--header must be \"Name: value\" with a token name and a non-empty value (got "
+                        + (colon < 0 ? "no colon" : "name '" + name + "'") + "; the argument is not shown as it may hold a secret)");
+            }
+            parsed.put(name, value);
+        }
+        return parsed.isEmpty() ? new CallerAuth.None() : parsed.size() == 1
+                ? new CallerAuth.ApiHeader(parsed.keySet().iterator().next(), parsed.values().iterator().next())
+                : new CallerAuth.ApiHeaders(parsed);
     }
 
     private String write(String name, String content) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.odksim.common.AdminOnly;
+import dev.odksim.runs.RunResource;
 import dev.odksim.common.ProblemException;
 import dev.odksim.common.QueryLimit;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Admin API: validate a project's decision endpoint now (synchronously), and list or fetch past runs. */
+/** Admin API: start a validation of a project's decision endpoint (a run: 202, then poll), and list or fetch finished ones. */
 @AdminOnly
 @Path("/api/admin/v1/projects/{projectId}/validations")
 @Tag(name = "validator")
@@ -59,9 +60,8 @@ public class ValidationResource {
         if (body == null) {
             throw ProblemException.badRequest("body", "is required: {\"grant\":\"LOCK_ID:E164\",\"deny\":\"LOCK_ID:E164\"}");
         }
-        ValidationRun run = validations.validate(projectId, body.grant(), body.deny(), body.repeats());
-        return Response.created(URI.create("/api/admin/v1/projects/" + projectId + "/validations/" + run.id))
-                .entity(view(run, true)).build();
+        // A run, not a long request: 202 at once; poll /runs/{id}; the finished report is /validations/{id} too.
+        return RunResource.accepted(validations.start(projectId, body.grant(), body.deny(), body.repeats()), json);
     }
 
     @GET

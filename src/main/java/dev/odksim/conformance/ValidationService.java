@@ -7,6 +7,10 @@ import dev.odksim.decision.DecisionCaller;
 import dev.odksim.decision.DecisionService;
 import dev.odksim.project.OnDemandConfig;
 import dev.odksim.project.ProjectService;
+import dev.odksim.runs.Run;
+import dev.odksim.runs.RunKind;
+import dev.odksim.runs.RunService;
+import dev.odksim.runs.WatchedCaller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,8 +35,14 @@ public class ValidationService {
     DecisionService decisions;
     @Inject
     SimClock clock;
+    @Inject
+    RunService runs;
 
-    public ValidationRun validate(String projectId, String grant, String deny, Integer repeats) {
+    /**
+     * Starts a validation of the project's endpoint as a run (docs/api.md): the input is checked now (400/409), the
+     * suite runs on a worker; the finished run's report is also kept as a validation run with the same id.
+     */
+    public Run start(String projectId, String grant, String deny, Integer repeats) {
         OnDemandConfig onDemand = projects.onDemand(projectId);
         Endpoint.Pair grantPair = pair("grant", grant);
         Endpoint.Pair denyPair = pair("deny", deny);
@@ -43,15 +53,29 @@ public class ValidationService {
         if (calls < 1 || calls > 100) {
             throw ProblemException.badRequest("repeats", "must be between 1 and 100");
         }
-        if (onDemand.url == null) {
+        if (onDemand == null || onDemand.url == null) {
             throw new ProblemException(409, "No endpoint configured", "Project '" + projectId
                     + "' has no on-demand URL; PUT /api/admin/v1/projects/" + projectId + "/on-demand first", null, null);
         }
         Settings settings = new Settings(onDemand.defaultDurationSeconds, onDemand.maxDurationSeconds, calls,
                 Settings.DEFAULT_P50_MS, Settings.DEFAULT_P99_MS);
-        Report report = new ConformanceSuite(caller, clock::now).run(new Endpoint(decisions.target(onDemand), grantPair, denyPair), settings);
+        Endpoint endpoint = new Endpoint(decisions.target(onDemand), grantPair, denyPair);
+        String request = "{\"grant\":\"" + grantPair + "\",\"deny\":\"" + denyPair + "\",\"repeats\":" + calls + "}";
+        return runs.start(projectId, RunKind.VALIDATION, request, control -> {
+            // About how many calls the suite makes, for the progress bar (the exact count depends on the answers).
+            int expected = calls + Math.min(calls, 5) + 16;
+            DecisionCaller watched = new WatchedCaller(caller, control, expected);
+            Report report = new ConformanceSuite(watched, clock::now).run(endpoint, settings);
+            if (control.cancelled()) {
+                return null;
+            }
+            return store(control, projectId, report);
+        });
+    }
+
+    private RunService.Result store(RunService.Control control, String projectId, Report report) {
         ValidationRun run = new ValidationRun();
-        run.id = Ids.uuid();
+        run.id = control.runId();
         run.projectId = projectId;
         run.startedAt = clock.now();
         run.url = report.url();
@@ -65,7 +89,7 @@ public class ValidationService {
         QuarkusTransaction.requiringNew().run(run::persist);
         LOG.infof("Validation %s project=%s url=%s verdict=%s (%d failed, %d warnings)", run.id, projectId, run.url, run.verdict,
                 run.failed, run.warnings);
-        return run;
+        return new RunService.Result(run.verdict, run.exitCode, run.report);
     }
 
     /** Newest first. */

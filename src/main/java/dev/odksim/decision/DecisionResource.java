@@ -49,8 +49,7 @@ public class DecisionResource {
     public DecisionList list(@PathParam("projectId") String projectId,
                                                 @QueryParam("limit") String limit) {
         int size = QueryLimit.parse(limit, 50, 1000);
-        projects.project(projectId);
-        return new DecisionList(decisions.recent(projectId, size).stream().map(this::view).toList());
+        return new DecisionList(decisions.recent(projectId, size, projects.decisionRetention(projectId)).stream().map(this::view).toList());
     }
 
     private DecisionView view(Decision d) {

@@ -4,8 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.odksim.common.DeviceKeys;
@@ -67,16 +65,35 @@ public class KeyService {
         return mintAll(List.of(request)).get(0);
     }
 
-    /** Mints keys all-or-nothing: every key is issued, or every key ends in {@code error} with no token. */
+    /**
+     * Mints keys all-or-nothing: every key is issued, or every key ends in {@code error} with no token. Two short
+     * transactions and one statement per key in each (docs/benchmarks.md says why both stay): the insert of the
+     * reservation, then, after signing in memory, the conditional update that issues it.
+     */
     public List<AccessKey> mintAll(List<KeyRequest> requests) {
         return issueAll(QuarkusTransaction.requiringNew().call(() -> requests.stream().map(this::reserve).toList()));
     }
 
-    /** Step 2 for reserved keys, all or nothing. Package-private so a test can revoke a key between the two steps. */
-    List<AccessKey> issueAll(List<String> ids) {
+    /** Step 2 for reserved keys by id (a test revokes a key between the two steps). */
+    List<AccessKey> issueAllById(List<String> ids) {
+        return issueAll(QuarkusTransaction.requiringNew().call(() -> ids.stream().map(id -> AccessKey.<AccessKey>findById(id)).toList()));
+    }
+
+    /** Step 2 for reserved keys, all or nothing: signed outside any transaction, then issued in one. */
+    private List<AccessKey> issueAll(List<AccessKey> reserved) {
+        List<String> ids = reserved.stream().map(k -> k.id).toList();
         try {
-            return QuarkusTransaction.requiringNew().call(() -> ids.stream().map(this::issue).toList());
+            SigningKeys.Current signingKey = signingKeys.currentSigner();
+            Instant now = clock.now();
+            for (AccessKey key : reserved) {
+                key.token = sign(key, signingKey, now);
+                key.signingKid = signingKey.key().getKeyID();
+            }
+            QuarkusTransaction.requiringNew().run(() -> reserved.forEach(this::issue));
+            reserved.forEach(key -> key.state = KeyState.ISSUED);
+            return reserved;
         } catch (RuntimeException e) {
+            reserved.forEach(key -> key.token = null);
             QuarkusTransaction.requiringNew().run(() -> AccessKey.update("state = ?1 where id in ?2 and state = ?3",
                     KeyState.STORED_ERROR, ids, KeyState.STORED_CREATING));
             if (e instanceof ProblemException withdrawn) {
@@ -90,10 +107,10 @@ public class KeyService {
     }
 
     /** Step 1: the key's row, without a token. Package-private so a test can leave a key stuck in creating. */
-    String reserve(KeyRequest request) {
+    AccessKey reserve(KeyRequest request) {
         AccessKey key = reservation(request);
         key.persist();
-        return key.id;
+        return key;
     }
 
     /** A new key row in state creating, not yet persisted. */
@@ -148,31 +165,29 @@ public class KeyService {
             key.state = KeyState.STORED_ERROR;
             return true;
         }
-        ECKey signingKey = signingKeys.current();
+        SigningKeys.Current signingKey = signingKeys.currentSigner();
         key.token = sign(key, signingKey, clock.now());
-        key.signingKid = signingKey.getKeyID();
+        key.signingKid = signingKey.key().getKeyID();
         key.state = KeyState.ISSUED;
         return true;
     }
 
     /**
-     * Signs a reserved key, unless it left {@code creating} meanwhile (revoked when its session ended, or failed as
-     * abandoned): such a key must never get a token. The row lock orders this against a concurrent revocation.
+     * Stores a signed key as issued, unless it left {@code creating} meanwhile (revoked when its session ended, or
+     * failed as abandoned): one conditional update, so such a key never gets its token stored or returned, and a
+     * concurrent revocation is ordered by the row lock the update takes.
      */
-    private AccessKey issue(String id) {
-        AccessKey key = AccessKey.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (!KeyState.STORED_CREATING.equals(key.state)) {
-            throw new ProblemException(409, "Key withdrawn", "Key " + id + " became " + key.state
+    private void issue(AccessKey key) {
+        int updated = AccessKey.update("token = ?1, signingKid = ?2, state = ?3 where id = ?4 and state = ?5",
+                key.token, key.signingKid, KeyState.ISSUED, key.id, KeyState.STORED_CREATING);
+        if (updated != 1) {
+            String now = AccessKey.<AccessKey>findByIdOptional(key.id).map(k -> k.state).orElse("gone");
+            throw new ProblemException(409, "Key withdrawn", "Key " + key.id + " became " + now
                     + " before it was signed (e.g. the session ended); no key was issued", null, "KEY_WITHDRAWN");
         }
-        ECKey signingKey = signingKeys.current();
-        key.token = sign(key, signingKey, clock.now());
-        key.signingKid = signingKey.getKeyID();
-        key.state = KeyState.ISSUED;
-        return key;
     }
 
-    private String sign(AccessKey key, ECKey signingKey, Instant now) {
+    private String sign(AccessKey key, SigningKeys.Current signingKey, Instant now) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(config.keys().issuer())
                 .subject(key.appUserId)
@@ -196,10 +211,10 @@ public class KeyService {
         if (key.cnfJwk != null) {
             claims.claim("cnf", Map.of("jwk", DeviceKeys.parse(key.cnfJwk).toJSONObject()));
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).type(KEY_TYPE).build(),
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.key().getKeyID()).type(KEY_TYPE).build(),
                 claims.build());
         try {
-            jwt.sign(new ECDSASigner(signingKey));
+            jwt.sign(signingKey.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign key " + key.id, e);
         }

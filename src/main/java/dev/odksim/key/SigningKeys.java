@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -52,7 +53,13 @@ public class SigningKeys {
     public record Info(String kid, Instant createdAt, Instant retiredAt, Instant verifyUntil, boolean current, boolean published) {
     }
 
-    private volatile ECKey current;
+    /** The current key and its signer, built once per key (not per signature) and swapped together on rotation. */
+    record Current(ECKey key, JWSSigner signer) {
+    }
+
+    private static final java.security.Provider BOUNCY_CASTLE = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
+    private volatile Current current;
     private volatile List<Published> published = List.of();
 
     void onStart(@Observes StartupEvent event) {
@@ -85,7 +92,10 @@ public class SigningKeys {
                     }
                 }
             }
-            current = parse(active.get(0));
+            ECKey key = parse(active.get(0));
+            if (current == null || !current.key().equals(key)) {
+                current = new Current(key, signer(key));
+            }
             published = all.stream().map(k -> new Published(parse(k).toPublicJWK(), k.retiredAt == null ? null : k.verifyUntil)).toList();
         });
     }
@@ -105,13 +115,13 @@ public class SigningKeys {
             generate();
         });
         reload();
-        return current.getKeyID();
+        return current.key().getKeyID();
     }
 
     public List<Info> info() {
         Instant now = clock.now();
         return SigningKey.<SigningKey>list("order by createdAt desc").stream()
-                .map(k -> new Info(k.kid, k.createdAt, k.retiredAt, k.verifyUntil, k.kid.equals(current.getKeyID()),
+                .map(k -> new Info(k.kid, k.createdAt, k.retiredAt, k.verifyUntil, k.kid.equals(current.key().getKeyID()),
                         k.retiredAt == null || (k.verifyUntil != null && now.isBefore(k.verifyUntil))))
                 .toList();
     }
@@ -156,7 +166,27 @@ public class SigningKeys {
     }
 
     ECKey current() {
+        return current.key();
+    }
+
+    /** The current key with its ready signer. */
+    Current currentSigner() {
         return current;
+    }
+
+    /**
+     * The ES256 signer of a key, on Bouncy Castle's provider: bench/SigningBench.java measured it against the JDK's
+     * own P-256 code (docs/benchmarks.md) and it signed about 1.4 times as fast in every round. Still ES256, still
+     * verifiable by any JOSE library.
+     */
+    private static JWSSigner signer(ECKey key) {
+        try {
+            ECDSASigner signer = new ECDSASigner(key);
+            signer.getJCAContext().setProvider(BOUNCY_CASTLE);
+            return signer;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Key-signing key " + key.getKeyID() + " cannot sign", e);
+        }
     }
 
     /**
@@ -164,10 +194,10 @@ public class SigningKeys {
      * from ever passing as a key.
      */
     public String sign(JOSEObjectType type, JWTClaimsSet claims) {
-        ECKey key = current;
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(type).build(), claims);
+        Current key = current;
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.key().getKeyID()).type(type).build(), claims);
         try {
-            jwt.sign(new ECDSASigner(key));
+            jwt.sign(key.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a " + type, e);
         }

@@ -120,9 +120,19 @@ public class ProjectService {
         throw ProblemException.badRequest("timezone", "must be an IANA time zone such as Europe/Oslo");
     }
 
+    /** How many decisions the project's log keeps (its {@code decisionRetention}; unbounded without a configuration); 404 when unknown. */
+    public int decisionRetention(String projectId) {
+        OnDemandConfig config = onDemand(projectId);
+        return config == null ? Integer.MAX_VALUE : config.decisionRetention;
+    }
+
+    /** One primary-key read on the request path; the project is looked up only when there is no configuration (404 or none). */
     public OnDemandConfig onDemand(String projectId) {
-        project(projectId);
-        return OnDemandConfig.findById(projectId);
+        OnDemandConfig config = OnDemandConfig.findById(projectId);
+        if (config == null) {
+            project(projectId);
+        }
+        return config;
     }
 
     /**

@@ -41,6 +41,10 @@ public class RetentionJob {
     public record Purged(int keys, int decisions, int accessEvents, int challenges, int abandonedKeys, int webhookDeliveries) {
     }
 
+    /** A decision at a project's retention boundary: it and everything older goes. */
+    private record Boundary(String projectId, Instant at, String id) {
+    }
+
     @Scheduled(every = "${odk.retention.every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         // Once per cluster: every instance's scheduler fires, the holder of the period's lease runs it.
@@ -59,7 +63,7 @@ public class RetentionJob {
         int purgedKeys = purge("select k.id from AccessKey k where k.end < :cutoff and k.state in ('issued', 'revoked', 'error')",
                 "delete from AccessKey k where k.id in :ids", now.minus(config.retention().expiredKeys()));
         int decisions = purge("select d.id from Decision d where d.at < :cutoff", "delete from Decision d where d.id in :ids",
-                now.minus(config.retention().decisions()));
+                now.minus(config.retention().decisions())) + pruneDecisionLogs();
         int events = purge("select e.id from AccessEvent e where e.at < :cutoff", "delete from AccessEvent e where e.id in :ids",
                 now.minus(config.retention().accessEvents()));
         int challenges = purge("select c.nonce from LockChallenge c where c.expiresAt < :cutoff",
@@ -70,13 +74,44 @@ public class RetentionJob {
         return new Purged(purgedKeys, decisions, events, challenges, abandoned, deliveries);
     }
 
+    /**
+     * Each project keeps only its newest {@code decisionRetention} decisions. This used to run on every recorded
+     * decision; here it runs once per project per job run: one index walk to the boundary, then batched deletes.
+     * Between runs the admin listing shows at most the bound (DecisionService.recent), so the log reads the same.
+     */
+    public int pruneDecisionLogs() {
+        List<Object[]> bounds = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select c.projectId, c.decisionRetention from OnDemandConfig c", Object[].class).getResultList());
+        int total = 0;
+        for (Object[] bound : bounds) {
+            String projectId = (String) bound[0];
+            int retention = (Integer) bound[1];
+            Boundary boundary = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                            "select d.at, d.id from Decision d where d.projectId = :project order by d.at desc, d.id desc", Object[].class)
+                    .setParameter("project", projectId).setFirstResult(retention).setMaxResults(1).getResultStream()
+                    .map(row -> new Boundary(projectId, (Instant) row[0], (String) row[1])).findFirst().orElse(null));
+            if (boundary != null) {
+                total += purgeBatches(() -> em.createQuery("select d.id from Decision d where d.projectId = :project"
+                                + " and (d.at < :at or (d.at = :at and d.id <= :id))", String.class)
+                        .setParameter("project", boundary.projectId()).setParameter("at", boundary.at()).setParameter("id", boundary.id())
+                        .setMaxResults(config.retention().batchSize()).getResultList(), "delete from Decision d where d.id in :ids");
+            }
+        }
+        return total;
+    }
+
     /** Deletes the rows {@code select} finds, {@code odk.retention.batch-size} per transaction; returns how many. */
     private int purge(String select, String delete, Instant cutoff) {
+        return purgeBatches(() -> em.createQuery(select, String.class).setParameter("cutoff", cutoff)
+                .setMaxResults(config.retention().batchSize()).getResultList(), delete);
+    }
+
+    /** Deletes the ids {@code batch} finds, one transaction per batch, until a batch comes back short. */
+    private int purgeBatches(java.util.function.Supplier<List<String>> batch, String delete) {
         int total = 0;
         while (true) {
             int deleted = QuarkusTransaction.requiringNew().call(() -> {
-                List<String> ids = em.createQuery(select, String.class).setParameter("cutoff", cutoff)
-                        .setMaxResults(config.retention().batchSize()).getResultList();
+                List<String> ids = batch.get();
                 return ids.isEmpty() ? 0 : em.createQuery(delete).setParameter("ids", ids).executeUpdate();
             });
             total += deleted;

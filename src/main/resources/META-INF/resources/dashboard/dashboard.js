@@ -179,7 +179,7 @@
     localStorage.setItem(PROJECT, id);
     $('project-info').textContent = '';
     return loadLocks().then(function () {
-      return Promise.all([loadTags(), loadKeys(), loadDecisions(), loadActivity(), loadOnDemand(), loadValidations()]);
+      return Promise.all([loadTags(), loadKeys(), loadDecisions(), loadActivity(), loadOnDemand(), loadValidations(), resumeRuns()]);
     });
   }
 
@@ -497,17 +497,124 @@
     var button = $('val-run');
     button.disabled = true;
     fieldErrors(form, []);
-    $('val-state').textContent = 'Running the suite against the endpoint…';
+    $('val-state').textContent = 'Starting the suite against the endpoint…';
     api('POST', projectPath('/validations'), body).then(function (run) {
       localStorage.setItem(VALIDATION_PAIRS + state.project, JSON.stringify({ grant: body.grant, deny: body.deny }));
       clearError();
-      $('val-state').textContent = 'Finished at ' + new Date().toLocaleTimeString();
-      showValidation(run);
-      return listValidations();
+      watchRun(run);
     }, function (err) {
       $('val-state').textContent = '';
+      button.disabled = false;
       failForm(form, 'Running the validator')(err);
-    }).then(function () { button.disabled = false; });
+    });
+  }
+
+  // ---------------------------------------------------------------- long runs (validations, load tests) as jobs
+
+  var RUN_POLL_MS = 500;
+  var watching = {};
+
+  /** Where a run of each kind shows its progress: its state line, its progress bar, its cancel and start buttons. */
+  function runUi(kind) {
+    return kind === 'load'
+      ? { state: 'load-state', bar: 'load-progress', cancel: 'load-cancel', start: 'load-run' }
+      : { state: 'val-state', bar: 'val-progress', cancel: 'val-cancel', start: 'val-run' };
+  }
+
+  /** Follows a run by polling it until it ends (it keeps running on the server if the page is closed). */
+  function watchRun(run) {
+    if (watching[run.id]) { return; }
+    watching[run.id] = true;
+    var ui = runUi(run.kind);
+    var project = state.project;
+    $(ui.start).disabled = true;
+    $(ui.cancel).hidden = false;
+    $(ui.cancel).setAttribute('data-run', run.id);
+    $(ui.bar).hidden = false;
+    function render(r) {
+      $(ui.bar).value = r.progress || 0;
+      $(ui.state).textContent = r.state + (r.cancelRequested && r.state === 'running' ? ' (cancelling)' : '') +
+        (r.progressText && r.progressText !== r.state ? ': ' + r.progressText : '');
+      $(ui.state).setAttribute('data-state', r.state);
+    }
+    function done(r) {
+      delete watching[run.id];
+      $(ui.start).disabled = false;
+      $(ui.cancel).hidden = true;
+      $(ui.bar).hidden = true;
+      if (project !== state.project) { return; }
+      $(ui.state).textContent = r.state === 'finished' ? 'Finished at ' + new Date().toLocaleTimeString()
+        : r.state === 'cancelled' ? 'Cancelled' : 'Failed: ' + (r.error || 'see the log');
+      $(ui.state).setAttribute('data-state', r.state);
+      if (r.state === 'finished' && r.kind === 'validation') {
+        api('GET', projectPath('/validations/' + encodeURIComponent(r.id))).then(showValidation, fail('Loading validation run ' + r.id));
+        listValidations();
+      }
+      if (r.kind === 'load' && r.report) { showLoad(r); }
+    }
+    function tick() {
+      api('GET', '/api/admin/v1/projects/' + encodeURIComponent(project) + '/runs/' + encodeURIComponent(run.id)).then(function (r) {
+        if (r.state === 'finished' || r.state === 'cancelled' || r.state === 'failed') { done(r); return; }
+        if (project === state.project) { render(r); }
+        setTimeout(tick, RUN_POLL_MS);
+      }, function (err) { delete watching[run.id]; fail('Following run ' + run.id)(err); });
+    }
+    render(run);
+    tick();
+  }
+
+  function cancelRun(kind) {
+    var id = $(runUi(kind).cancel).getAttribute('data-run');
+    if (!id) { return; }
+    api('POST', projectPath('/runs/' + encodeURIComponent(id) + '/cancel')).then(function () {
+      $(runUi(kind).state).textContent = 'cancelling…';
+    }, fail('Cancelling run ' + id));
+  }
+
+  /** Runs still going when the page (re)opens are followed again. */
+  function resumeRuns() {
+    return api('GET', projectPath('/runs?limit=10')).then(function (body) {
+      (body.runs || []).forEach(function (r) { if (r.state === 'queued' || r.state === 'running') { watchRun(r); } });
+    }, fail('Loading the runs'));
+  }
+
+  function onLoadForm(ev) {
+    ev.preventDefault();
+    var form = $('load-form');
+    var split = function (id) { return $(id).value.split(/[\s,]+/).filter(function (v) { return v !== ''; }); };
+    var body = { lockIds: split('load-locks'), appUserIds: split('load-users'), ratePerSecond: number('load-rate'),
+      durationSeconds: number('load-duration') };
+    var p99 = number('load-p99');
+    if (p99 != null) { body.maxP99Ms = p99; }
+    fieldErrors(form, []);
+    $('load-result').hidden = true;
+    api('POST', projectPath('/load-tests'), body).then(function (run) {
+      clearError();
+      watchRun(run);
+    }, failForm(form, 'Starting the load test'));
+  }
+
+  /** A finished load run: verdict, figures, outcomes; the report is the load command's report.json. */
+  function showLoad(run) {
+    var r = run.report;
+    var box = $('load-result');
+    box.textContent = '';
+    box.setAttribute('data-run', run.id);
+    box.setAttribute('data-verdict', run.verdict || '');
+    box.appendChild(el('p', { 'data-testid': 'load-verdict' }, [pill(r.passed ? 'budgets held' : 'budgets exceeded', r.passed ? 'ok' : 'failed'),
+      ' ' + r.capacity]));
+    box.appendChild(el('p', { className: 'muted', 'data-testid': 'load-figures',
+      text: r.sent + ' calls at ' + r.ratePerSecond + '/s · p50 ' + r.latency.p50 + ' ms · p99 ' + r.latency.p99 + ' ms · max ' +
+        r.latency.max + ' ms · ' + r.sustainedPerSecond + ' answers/s sustained · error rate ' + (r.errorRate * 100).toFixed(2) + '% · ' +
+        r.timeouts + ' timeouts' }));
+    var t = el('table', { id: 'load-outcomes', 'data-testid': 'load-outcomes' });
+    box.appendChild(t);
+    table('load-outcomes', [
+      { title: 'Outcome', cell: function (o) { return pill(o.outcome, o.error ? 'failed' : 'ok'); } },
+      { title: 'Calls', cell: function (o) { return String(o.count); } },
+      { title: 'First reason', cell: function (o) { return o.exampleReason || ''; } }
+    ], r.outcomes || [], 'No call completed.');
+    box.hidden = false;
   }
 
   /** One run: verdict, counts, and every check with its finding, evidence and curl line. */
@@ -643,6 +750,9 @@
     $('od-auth-type').addEventListener('change', authFields);
     $('od-signing').addEventListener('change', authFields);
     $('validation-form').addEventListener('submit', onValidationForm);
+    $('val-cancel').addEventListener('click', function () { cancelRun('validation'); });
+    $('load-form').addEventListener('submit', onLoadForm);
+    $('load-cancel').addEventListener('click', function () { cancelRun('load'); });
     Array.prototype.forEach.call(document.querySelectorAll('[data-shift]'), function (b) {
       b.addEventListener('click', function () { setOffset((state.offset || 0) + Number(b.getAttribute('data-shift'))); });
     });

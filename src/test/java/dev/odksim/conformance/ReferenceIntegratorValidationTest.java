@@ -60,12 +60,20 @@ class ReferenceIntegratorValidationTest {
 
     @Test
     void theAdminApiValidatesAProjectsEndpointWithItsAuthAndKeepsTheRun() {
-        Response created = Api.admin().body(Map.of("grant", GRANT, "deny", DENY, "repeats", 3))
+        Response started = Api.admin().body(Map.of("grant", GRANT, "deny", DENY, "repeats", 3))
                 .post("/api/admin/v1/projects/demo/validations");
-        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
+        String runId = started.path("id");
+        assertThat(started.header("Location")).endsWith("/api/admin/v1/projects/demo/runs/" + runId);
+        assertThat(started.<String>path("kind")).isEqualTo("validation");
+        assertThat(started.<String>path("state")).isIn("queued", "running");
+        Response finished = Api.awaitRun("demo", runId, 60);
+        assertThat(finished.<String>path("state")).isEqualTo("finished");
+        assertThat(finished.<String>path("verdict")).as(finished.asString()).isEqualTo("CONFORMANT");
+        assertThat(finished.<Float>path("progress")).isEqualTo(1.0f);
+        assertThat(finished.<String>path("verdict")).isEqualTo("CONFORMANT");
+        Response created = Api.admin().get("/api/admin/v1/projects/demo/validations/" + runId);
         assertThat(created.asString()).doesNotContain("demo-integrator-key");
-        String runId = created.path("id");
-        assertThat(created.header("Location")).endsWith("/api/admin/v1/projects/demo/validations/" + runId);
         assertThat(created.<String>path("verdict")).isEqualTo("CONFORMANT");
         assertThat(created.<Integer>path("exitCode")).isZero();
         assertThat(created.<Integer>path("counts.failed")).isZero();
@@ -86,9 +94,11 @@ class ReferenceIntegratorValidationTest {
     void aFaultyIntegratorIsNonConformantAndTheRunSaysWhy() {
         Api.admin().body(Map.of("latencyMs", 0, "forceStatus", 503, "malformedBody", false)).put("/integrator/admin/faults")
                 .then().statusCode(200);
-        Response created = Api.admin().body(Map.of("grant", GRANT, "deny", DENY, "repeats", 2))
+        Response started = Api.admin().body(Map.of("grant", GRANT, "deny", DENY, "repeats", 2))
                 .post("/api/admin/v1/projects/demo/validations");
-        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(started.statusCode()).isEqualTo(202);
+        Api.awaitRun("demo", started.path("id"), 60);
+        Response created = Api.admin().get("/api/admin/v1/projects/demo/validations/" + started.path("id"));
         assertThat(created.<String>path("verdict")).isEqualTo("NON_CONFORMANT");
         assertThat(created.<Integer>path("exitCode")).isEqualTo(1);
         assertThat(created.<String>path("report.checks.find { it.id == 'grant.pair' }.message")).contains("HTTP 503");

@@ -144,7 +144,7 @@ class KeyLifecycleTest {
         String lock = Api.newLock("demo");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = QuarkusTransaction.requiringNew().call(() -> keyService.reserve(
-                new KeyService.KeyRequest("demo", lock, Api.OLA, now, now.plusSeconds(600), "assigned", null)));
+                new KeyService.KeyRequest("demo", lock, Api.OLA, now, now.plusSeconds(600), "assigned", null)).id);
         assertThat(state(id)).isEqualTo("creating");
         assertThat(Api.admin().get("/api/admin/v1/projects/demo/keys/" + id).then().extract().<String>path("token")).isNull();
 
@@ -161,12 +161,12 @@ class KeyLifecycleTest {
         String lock = Api.newLock("demo");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String id = QuarkusTransaction.requiringNew().call(() -> keyService.reserve(
-                new KeyService.KeyRequest("demo", lock, Api.OLA, now, now.plusSeconds(600), "assigned", null)));
+                new KeyService.KeyRequest("demo", lock, Api.OLA, now, now.plusSeconds(600), "assigned", null)).id);
         // e.g. the session that asked for it logged out between the reservation and the signing
         Api.admin().body(Map.of("reason", "session ended")).post("/api/admin/v1/projects/demo/keys/" + id + "/revoke")
                 .then().statusCode(200);
 
-        assertThatThrownBy(() -> keyService.issueAll(List.of(id)))
+        assertThatThrownBy(() -> keyService.issueAllById(List.of(id)))
                 .isInstanceOfSatisfying(dev.odksim.common.ProblemException.class, e -> assertThat(e.status()).isEqualTo(409));
         Response stored = Api.admin().get("/api/admin/v1/projects/demo/keys/" + id);
         assertThat(stored.<String>path("state")).isEqualTo("revoked");

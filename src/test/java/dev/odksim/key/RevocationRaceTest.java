@@ -32,11 +32,11 @@ class RevocationRaceTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (int round = 0; round < 25; round++) {
             String id = QuarkusTransaction.requiringNew().call(() -> keys.reserve(
-                    new KeyService.KeyRequest("demo", lock, Api.OLA, now, now.plusSeconds(600), "assigned", null)));
+                    new KeyService.KeyRequest("demo", lock, Api.OLA, now, now.plusSeconds(600), "assigned", null)).id);
             List<Object> outcomes = Race.run(List.of(
                     () -> {
                         try {
-                            return keys.issueAll(List.of(id)).get(0).token;
+                            return keys.issueAllById(List.of(id)).get(0).token;
                         } catch (RuntimeException e) {
                             return e;
                         }

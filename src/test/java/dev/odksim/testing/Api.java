@@ -148,6 +148,31 @@ public final class Api {
         return admin().queryParam("limit", 1000).get("/api/admin/v1/projects/" + project + "/decisions").then().statusCode(200).extract().path("decisions");
     }
 
+    /**
+     * Polls a run (validation, load test) until it reaches a final state, at most {@code seconds}; returns its last
+     * view. Polling with a deadline, not a sleep standing in for the run.
+     */
+    public static Response awaitRun(String project, String runId, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (true) {
+            Response run = admin().get("/api/admin/v1/projects/" + project + "/runs/" + runId);
+            assertThat(run.statusCode()).as(run.asString()).isEqualTo(200);
+            String state = run.path("state");
+            if (List.of("finished", "cancelled", "failed").contains(state)) {
+                return run;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("run " + runId + " still " + state + " after " + seconds + " s: " + run.asString());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     public static void travel(long offsetSeconds) {
         admin().body(Map.of("offsetSeconds", offsetSeconds)).put("/api/sim/v1/clock").then().statusCode(200);
     }
