@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  *   - healthy: the receiver answers 204 at once;
  *   - failing: it answers 500 to everything (every event is retried);
  *   - hanging: it never answers, so every attempt holds a sender until the 10 s timeout cuts it;
- *   - down: nothing listens on the port (connection refused).
+ *   - down: nothing listens on the port (connection refused);
+ *   - no webhook again, to see how much the machine drifted meanwhile.
+ * Each webhook is deleted when its phase ends, so the next phase does not inherit its backlog of deliveries.
  * It also counts the requests that phase's receiver got during the phase and prints the webhook metrics after each
  * phase, to show the worker was busy with the events meanwhile (the latency max shows the 10 s cuts).
  */
@@ -113,6 +115,7 @@ public class WebhookUnlockBench {
                 received.computeIfAbsent("hanging", k -> new AtomicInteger())));
         results.add(phase("receiver down (connection refused)", unlocks, concurrency,
                 door(run + "-down", "http://127.0.0.1:" + closedPort + "/down"), new AtomicInteger()));
+        results.add(phase("no webhook (again, after the others)", unlocks, concurrency, door(run + "-none2", null), new AtomicInteger()));
         never.countDown();
         receiver.stop(0);
 
@@ -129,7 +132,8 @@ public class WebhookUnlockBench {
         }
     }
 
-    record Door(String lock, String keyToken) {
+    /** A lock, a key to it, and the webhook watching it (null: none). */
+    record Door(String project, String lock, String keyToken, String webhookId) {
     }
 
     record Result(String name, int requests, int errors, double perSecond, double p50, double p99, int received) {
@@ -147,11 +151,17 @@ public class WebhookUnlockBench {
         if (!token.find()) {
             throw new IllegalStateException("no key token in " + keys);
         }
+        String webhookId = null;
         if (webhookUrl != null) {
-            admin("POST", "/api/admin/v1/projects/" + project + "/webhooks",
+            String hook = admin("POST", "/api/admin/v1/projects/" + project + "/webhooks",
                     "{\"trigger\":\"accessEvent\",\"url\":\"" + webhookUrl + "\",\"lockId\":\"" + lock + "\"}", 201);
+            Matcher hookId = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(hook);
+            if (!hookId.find()) {
+                throw new IllegalStateException("no webhook id in " + hook);
+            }
+            webhookId = hookId.group(1);
         }
-        return new Door(lock, token.group(1));
+        return new Door(project, lock, token.group(1), webhookId);
     }
 
     static Result phase(String name, int n, int concurrency, Door door, AtomicInteger received) throws InterruptedException {
@@ -192,9 +202,18 @@ public class WebhookUnlockBench {
             worker.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        int receivedDuring = received.get() - receivedBefore;
+        if (door.webhookId != null) {
+            // The next phase starts without this one's backlog: deleting the webhook drops its pending deliveries.
+            try {
+                admin("DELETE", "/api/admin/v1/projects/" + door.project + "/webhooks/" + door.webhookId, null, 204);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         Arrays.sort(latencies);
         Result result = new Result(name, n, errors.get(), n / seconds, latencies[(int) (n * 0.50)] / 1e6,
-                latencies[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6, received.get() - receivedBefore);
+                latencies[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6, receivedDuring);
         String metrics = "";
         try {
             metrics = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body()
