@@ -95,6 +95,23 @@ class UnlocKeysTest {
     }
 
     @Test
+    void unknownFieldsAtTheTopAndInsideARecurrenceAreNamedAndNothingIsCreated() {
+        String project = Unloc.newProject();
+        String lock = Api.newLock(project);
+        String token = Unloc.token(project);
+        Response top = Api.assertProblem(Unloc.as(token).body("{\"keys\":[{\"lockId\":\"" + lock
+                + "\",\"appUserId\":\"+4741000001\"}],\"dryRun\":true}").post("/v2/projects/" + project + "/keys"), 400);
+        assertThat(top.<List<String>>path("invalidParams.name")).containsExactly("dryRun");
+        Response nested = Api.assertProblem(Unloc.as(token).body("{\"keys\":[{\"lockId\":\"" + lock + "\",\"appUserId\":\"+4741000001\","
+                + "\"recurrence\":{\"every\":2,\"timeSpans\":[{\"weekday\":\"mon\",\"startHour\":1,\"startMinute\":0,\"endHour\":2,"
+                + "\"endMinute\":0,\"tz\":\"UTC\"}]}}]}").post("/v2/projects/" + project + "/keys"), 400);
+        assertThat(nested.<List<String>>path("invalidParams.name")).containsExactlyInAnyOrder("keys[0].recurrence.every",
+                "keys[0].recurrence.timeSpans[0].tz");
+        assertThat(Unloc.as(token).get("/v2/projects/" + project + "/keys").then().statusCode(200).extract()
+                .<List<Object>>path("keys")).isEmpty();
+    }
+
+    @Test
     void fiveThousandKeysAreListedExactlyOnceWhileAnotherBatchIsBeingCreated() {
         String project = Unloc.newProject();
         String lock = Api.newLock(project);
