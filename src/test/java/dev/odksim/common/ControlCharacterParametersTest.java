@@ -52,6 +52,20 @@ class ControlCharacterParametersTest {
     }
 
     @Test
+    void aNulInAJsonBodyFieldIsA400NamingTheField() {
+        String lock = Api.uniqueId("nul");
+        assertRefused(Api.admin().body("{\"id\":\"" + lock + "\",\"name\":\"Door\\u0000one\"}")
+                .post("/api/admin/v1/projects/demo/locks"), "name");
+        assertRefused(Api.admin().body("{\"keys\":[{\"lockId\":\"demo-front-door\",\"appUserId\":\"+47123\\u000045678\"}]}")
+                .post("/api/admin/v1/projects/demo/keys"), "keys[0].appUserId");
+        assertRefused(RestAssured.given().contentType("application/json").body("{\"appUserId\":\"\\u0000\"}")
+                .post("/api/app/v1/auth/otp"), "appUserId");
+        // Nothing was stored; the same lock without the NUL is created as usual.
+        Api.admin().body("{\"id\":\"" + lock + "\",\"name\":\"Door one\"}").post("/api/admin/v1/projects/demo/locks")
+                .then().statusCode(201);
+    }
+
+    @Test
     void anUnauthenticatedCallerStillGets401First() {
         Api.assertProblem(RestAssured.given().urlEncodingEnabled(false).get("/api/admin/v1/projects/de%00mo"), 401);
     }
