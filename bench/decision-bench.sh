@@ -39,8 +39,9 @@ start_instance() {
   if [ -n "${BENCH_DB_URL:-}" ]; then
     db=(ODK_DB_URL="$BENCH_DB_URL" ODK_DB_USER="${BENCH_DB_USER:-odk}" ODK_DB_PASSWORD="${BENCH_DB_PASSWORD:-}")
   fi
+  # Plain HTTP (the benchmark speaks HTTP; two instances would both want the fixed HTTPS port 8443).
   # A cold JVM's first PostgreSQL connection can exceed the pool's 5 s default on a loaded machine.
-  env QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT:-PT30S}" QUARKUS_HTTP_PORT="$2" ODK_DATA_DIR="$DATA/$1" ODK_ADMIN_TOKEN=$TOKEN ODK_PUBLIC_BASE_URL="http://localhost:$PORT" \
+  env ODK_HTTPS_ENABLED="${ODK_HTTPS_ENABLED:-false}" QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT:-PT30S}" QUARKUS_HTTP_PORT="$2" ODK_DATA_DIR="$DATA/$1" ODK_ADMIN_TOKEN=$TOKEN ODK_PUBLIC_BASE_URL="http://localhost:$PORT" \
     ODK_CLUSTER_INSTANCE_ID="$1" "${db[@]}" java "${jvm[@]}" -jar "$JAR" >> "$DATA/$1.log" 2>&1 &
   local pid=$!
   PIDS+=("$pid")

@@ -31,6 +31,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         String field = e instanceof MismatchedInputException m ? path(m) : "";
+        if (e instanceof NulFreeStrings.NulInString) {
+            String name = field.isEmpty() ? "(body)" : field;
+            return respond(new Problem("about:blank", "Invalid request", 400, name + " " + NulFreeStrings.REASON,
+                    List.of(new Problem.InvalidParam(name, NulFreeStrings.REASON)), null));
+        }
         if (!field.isEmpty()) {
             String reason = "has the wrong type (" + jsonType(((MismatchedInputException) e).getTargetType()) + " expected)";
             return respond(new Problem("about:blank", "Invalid request", 400, field + " " + reason,

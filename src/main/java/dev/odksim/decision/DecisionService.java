@@ -12,6 +12,7 @@ import dev.odksim.decision.DecisionClient.Response;
 import dev.odksim.decision.DecisionResult.Denied;
 import dev.odksim.decision.DecisionResult.Failed;
 import dev.odksim.decision.DecisionResult.Granted;
+import dev.odksim.integrator.OwnIntegrator;
 import dev.odksim.project.OnDemandConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,8 @@ public class DecisionService {
     OdkConfig config;
     @Inject
     ObjectMapper json;
+    @Inject
+    OwnIntegrator own;
 
     /** A decision as made and recorded; {@code retryAfterSeconds} is set when the app may retry later (circuit open). */
     public record Made(String decisionId, DecisionResult result, Long retryAfterSeconds) {
@@ -55,8 +58,16 @@ public class DecisionService {
     private record Judged(Exchange exchange, DecisionResult result, Long retryAfterSeconds) {
     }
 
-    /** The caller's target for a project's configuration (secrets included: never log it). */
+    /**
+     * The caller's target for a project's configuration (secrets included: never log it). A configuration that follows
+     * the server (the demo's seed, until a user sets their own URL or auth) targets this instance's own reference
+     * integrator, resolved now: the stored URL names whichever instance started last, which may be gone.
+     */
     public Target target(OnDemandConfig c) {
+        if (c.followsServer) {
+            return new Target(own.url(), new CallerAuth.ApiHeader(OwnIntegrator.HEADER, own.apiKey()), c.signingSecret,
+                    c.connectTimeoutMs, c.timeoutMs, config.decision().maxBodyBytes());
+        }
         CallerAuth auth = switch (c.authType) {
             case "header" -> new CallerAuth.ApiHeader(c.headerName, c.headerValue);
             case "oauth2" -> new CallerAuth.OAuth2(c.oauthTokenUrl, c.oauthClientId, c.oauthClientSecret, c.oauthScope);
@@ -71,7 +82,7 @@ public class DecisionService {
         DecisionGuards.Settings settings = new DecisionGuards.Settings(onDemand.breakerFailures, onDemand.breakerDelayMs,
                 onDemand.maxConcurrent);
         Judged judged = guards.run(onDemand.projectId, settings,
-                () -> judge(caller.call(target, lockId, appUserId, requestId), onDemand, lockId, appUserId),
+                () -> judge(caller.call(target, lockId, appUserId, requestId), onDemand, target, lockId, appUserId),
                 DecisionService::isOutage,
                 rejected -> new Judged(null, new Failed(rejected.outcome(), rejected.reason()), rejected.retryAfterSeconds()));
         judged = scrubbed(judged, target);
@@ -118,7 +129,7 @@ public class DecisionService {
         };
     }
 
-    private Judged judge(Exchange exchange, OnDemandConfig onDemand, String lockId, String appUserId) {
+    private Judged judge(Exchange exchange, OnDemandConfig onDemand, Target target, String lockId, String appUserId) {
         if (exchange.reply() instanceof Failure failure) {
             return new Judged(exchange, failure.failure(), null);
         }
@@ -127,13 +138,13 @@ public class DecisionService {
                         onDemand.defaultDurationSeconds, onDemand.maxDurationSeconds),
                 response.status(), response.contentType(), response.location(), response.body());
         if (result instanceof Failed failed && failed.outcome() == Outcome.HTTP_STATUS) {
-            result = new Failed(Outcome.HTTP_STATUS, failed.reason() + hint(response, exchange, onDemand));
+            result = new Failed(Outcome.HTTP_STATUS, failed.reason() + hint(response, exchange, onDemand, target));
         }
         return new Judged(exchange, result, null);
     }
 
     /** What an integrator developer most likely has to fix for this status. */
-    private static String hint(Response response, Exchange exchange, OnDemandConfig onDemand) {
+    private static String hint(Response response, Exchange exchange, OnDemandConfig onDemand, Target target) {
         int status = response.status();
         if ((status == 401 || status == 403) && exchange.tokenRefreshed()) {
             return " (still refused with a freshly fetched OAuth2 token: check the token's scope/audience at the integrator)";
@@ -142,7 +153,7 @@ public class DecisionService {
             return " (the integrator refused the caller's credentials: check the on-demand auth, type " + onDemand.authType + ")";
         }
         if (status == 404) {
-            return " (check the configured URL: " + onDemand.url + ")";
+            return " (check the configured URL: " + target.url() + ")";
         }
         return response.header("retry-after").map(v -> " (the integrator asked to retry after " + v
                 + "; the caller does not retry: the app gets the failure now)").orElse("");

@@ -4,6 +4,7 @@ import dev.odksim.common.StorageConflicts;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
 import dev.odksim.integrator.IntegratorService;
+import dev.odksim.integrator.OwnIntegrator;
 import dev.odksim.project.OnDemandConfig;
 import dev.odksim.project.Project;
 import dev.odksim.project.ProjectDtos.Auth;
@@ -11,8 +12,6 @@ import dev.odksim.project.ProjectDtos.OnDemandView;
 import dev.odksim.project.ProjectService;
 import dev.odksim.tag.TagService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.LaunchMode;
-import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -42,6 +41,8 @@ public class DemoData {
     OdkConfig config;
     @Inject
     SimClock clock;
+    @Inject
+    OwnIntegrator own;
 
     /**
      * Seeds when the database holds no project; returns whether it did. One transaction: a start that fails halfway
@@ -64,9 +65,10 @@ public class DemoData {
     }
 
     /**
-     * The demo's decision target is this server's own reference integrator: at every start its URL follows the port the
-     * server listens on now and its API key the integrator's key now, so a restart on another port (or with another
-     * key) keeps the demo working. A target a user set explicitly is theirs and never rewritten.
+     * The demo's decision target is this server's own reference integrator. Every call resolves it per instance
+     * ({@code DecisionService.target} with {@link OwnIntegrator}), so the demo works whichever instance answers; at
+     * start the stored URL and key are refreshed too, so what the dashboard shows names a live server. A target a
+     * user set explicitly is theirs and never rewritten.
      */
     void followServer() {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -74,19 +76,15 @@ public class DemoData {
             if (demo == null || !demo.followsServer) {
                 return;
             }
-            String url = ownIntegratorUrl();
-            if (!url.equals(demo.url) || !"header".equals(demo.authType) || !config.integrator().apiKey().equals(demo.headerValue)) {
+            String url = own.url();
+            if (!url.equals(demo.url) || !"header".equals(demo.authType) || !own.apiKey().equals(demo.headerValue)) {
                 LOG.infof("The demo project's integrator now follows this server: %s (was %s)", url, demo.url);
                 demo.url = url;
                 demo.authType = "header";
-                demo.headerName = "X-Api-Key";
-                demo.headerValue = config.integrator().apiKey();
+                demo.headerName = OwnIntegrator.HEADER;
+                demo.headerValue = own.apiKey();
             }
         });
-    }
-
-    static String ownIntegratorUrl() {
-        return "http://localhost:" + httpPort() + "/integrator/check-access";
     }
 
     private boolean seed() {
@@ -97,8 +95,8 @@ public class DemoData {
         tags.create(PROJECT, FRONT_DOOR, STICKER, null, null);
         tags.create(PROJECT, "demo-storage", "demo-storage", null, null);
         tags.create(PROJECT, "demo-server-room", "demo-server", null, null);
-        projects.updateOnDemand(PROJECT, new OnDemandView(true, ownIntegratorUrl(),
-                new Auth("header", "X-Api-Key", config.integrator().apiKey()), null, null, null, null)).followsServer = true;
+        projects.updateOnDemand(PROJECT, new OnDemandView(true, own.url(),
+                new Auth("header", OwnIntegrator.HEADER, own.apiKey()), null, null, null, null)).followsServer = true;
         integrator.addWorker("kari", "Kari Nordmann", "+4712345678");
         integrator.addWorker("ola", "Ola Nordmann", "+4798765432");
         integrator.addLocation("main-building", "Main building", List.of(FRONT_DOOR, "demo-storage"));
@@ -107,11 +105,4 @@ public class DemoData {
         LOG.info("Seeded the demo project, locks, stickers and reference integrator data");
         return true;
     }
-
-    /** The configured HTTP port (a random port, 0, is only known after start and cannot be seeded). */
-    static int httpPort() {
-        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
-        return ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(8080);
-    }
-
 }

@@ -240,6 +240,35 @@ class ClusterIT {
         assertThat(stored).containsAll(acknowledged);
     }
 
+    @Test
+    @Order(7)
+    void theDemoWorksOnTheInstanceLeftWhenItsStoredUrlNamesTheKilledOne() throws Exception {
+        // As if b had started last (each start refreshes the demo's stored URL to its own port), then died (test 6).
+        String bIntegrator = "http://localhost:" + cluster.nodes.get("b").port + "/integrator/check-access";
+        try (Connection connection = cluster.sql();
+             PreparedStatement update = connection.prepareStatement("update on_demand_configs set url = ? where project_id = 'demo'")) {
+            update.setString(1, bIntegrator);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(call(a, "GET", "/api/admin/v1/projects/demo/on-demand", ADMIN, null, 200).get("url").asText()).isEqualTo(bIntegrator);
+        String lock = "demo-cluster-" + UUID.randomUUID().toString().substring(0, 8);
+        call(a, "POST", "/api/admin/v1/projects/demo/locks", ADMIN, "{\"id\":\"" + lock + "\",\"name\":\"Cluster door\"}", 201);
+        call(a, "POST", "/integrator/admin/locations", ADMIN, "{\"id\":\"loc-" + lock + "\",\"name\":\"Cluster\",\"lockIds\":[\"" + lock + "\"]}", 201);
+        Instant now = Instant.now();
+        call(a, "POST", "/integrator/admin/tasks", ADMIN, "{\"workerId\":\"kari\",\"locationId\":\"loc-" + lock
+                + "\",\"title\":\"Cluster\",\"start\":\"" + now.minusSeconds(60) + "\",\"end\":\"" + now.plusSeconds(3600) + "\"}", 201);
+        call(a, "POST", "/api/app/v1/auth/otp", null, "{\"appUserId\":\"" + KARI + "\"}", 202);
+        String code = call(a, "GET", "/api/sim/v1/sms?to=" + enc(KARI), ADMIN, null, 200).at("/messages/0/code").asText();
+        String session = call(a, "POST", "/api/app/v1/auth/token", null,
+                "{\"appUserId\":\"" + KARI + "\",\"code\":\"" + code + "\"}", 200).get("accessToken").asText();
+
+        call(a, "POST", "/api/app/v1/locks/" + lock + "/access", session, "{}", 201);
+        JsonNode decision = call(a, "GET", "/api/admin/v1/projects/demo/decisions?limit=1", ADMIN, null, 200).at("/decisions/0");
+        assertThat(decision.get("lockId").asText()).isEqualTo(lock);
+        assertThat(decision.at("/request/url").asText()).as("the call went to a's own integrator")
+                .startsWith("http://localhost:" + cluster.nodes.get("a").port + "/integrator/check-access");
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
 
     private static String projectOnStubIntegrator() throws Exception {

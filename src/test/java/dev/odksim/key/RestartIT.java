@@ -1,23 +1,19 @@
 package dev.odksim.key;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.odksim.testing.PackagedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,22 +27,21 @@ class RestartIT {
 
     private static final Pattern FIELD = Pattern.compile("\"%s\"\\s*:\\s*\"([^\"]*)\"");
     private final HttpClient http = HttpClient.newHttpClient();
-    private Process server;
+    private PackagedServer server;
 
     @TempDir
     Path dataDir;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+        if (server != null) {
+            server.stop();
         }
     }
 
     @Test
     void keysAndTheSigningKeySurviveARestart() throws Exception {
-        int port = freePort();
+        int port = PackagedServer.freePort();
         start(port);
         String base = "http://localhost:" + port;
         String admin = Files.readString(dataDir.resolve("admin-token")).strip();
@@ -80,34 +75,11 @@ class RestartIT {
         }
     }
 
-    private void start(int port) throws IOException, InterruptedException, java.util.concurrent.ExecutionException,
-            java.util.concurrent.TimeoutException {
-        String jar = System.getProperty("odk.test.jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar)
-                .redirectErrorStream(true);
-        builder.environment().put("ODK_DATA_DIR", dataDir.toString());
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("ODK_HTTPS_ENABLED", "false"); // HTTPS has its own IT (HttpsIT); no second port to collide on
-        builder.environment().remove("ODK_ADMIN_TOKEN");
-        server = builder.start();
-        CompletableFuture<Void> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    System.out.println("[server] " + line);
-                    if (line.contains("Listening on")) {
-                        listening.complete(null);
-                    }
-                }
-                listening.completeExceptionally(new IllegalStateException("server exited before listening"));
-            } catch (IOException e) {
-                listening.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        listening.get(90, TimeUnit.SECONDS);
+    private void start(int port) throws Exception {
+        if (server == null) {
+            server = new PackagedServer(dataDir, port, Map.of());
+        }
+        server.start();
     }
 
     private String get(String url, String bearer) throws IOException, InterruptedException {
@@ -135,11 +107,5 @@ class RestartIT {
         Matcher matcher = Pattern.compile(String.format(FIELD.pattern(), name)).matcher(json);
         assertThat(matcher.find()).as(name + " in " + json).isTrue();
         return matcher.group(1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -68,6 +68,9 @@ public final class PackagedServer implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().remove("ODK_ADMIN_TOKEN");
         builder.environment().remove("ODK_PUBLIC_BASE_URL");
+        // Plain HTTP only unless a test asks for HTTPS: the HTTPS port is fixed (8443), and any other process holding it
+        // (another build on the machine) would stop the start. HttpsIT covers HTTPS.
+        builder.environment().put("ODK_HTTPS_ENABLED", "false");
         builder.environment().putAll(env);
         process = builder.start();
         CompletableFuture<Void> listening = new CompletableFuture<>();
@@ -91,7 +94,7 @@ public final class PackagedServer implements AutoCloseable {
         });
         reader.setDaemon(true);
         reader.start();
-        listening.get(120, TimeUnit.SECONDS);
+        listening.get(180, TimeUnit.SECONDS);
         return this;
     }
 
@@ -105,6 +108,11 @@ public final class PackagedServer implements AutoCloseable {
             throw new IllegalStateException("the server survived SIGKILL");
         }
         return process.exitValue();
+    }
+
+    /** A clean stop (SIGTERM, then a wait): the server shuts down as on Ctrl+C. {@link #start()} runs it again. */
+    public void stop() throws InterruptedException {
+        close();
     }
 
     @Override

@@ -1,21 +1,17 @@
 package dev.odksim.unloc;
 
+import dev.odksim.testing.PackagedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,31 +19,27 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged server is stopped while a /v2 batch is still provisioning (its keys creating) and started again on the
+ * The packaged server is killed ({@code kill -9}) while a /v2 batch is still provisioning (its keys creating) and started again on the
  * same data directory: no key is left creating, each ends active as it would have without the restart.
  */
 class UnlocRestartIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Process server;
+    private PackagedServer server;
 
     @TempDir
     Path dataDir;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            server.waitFor(60, TimeUnit.SECONDS);
+        if (server != null) {
+            server.stop();
         }
     }
 
     @Test
     void restartDuringProvisioningLeavesNoKeyCreating() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = PackagedServer.freePort();
         start(port);
         String base = "http://localhost:" + port;
         String admin = Files.readString(dataDir.resolve("admin-token")).strip();
@@ -64,7 +56,7 @@ class UnlocRestartIT {
         String job = send("GET", base + "/v2/projects/demo/jobs/" + jobRef, token, null, 200);
         assertThat(job).contains("\"state\":\"running\"").contains("\"creating\"");
 
-        stop();
+        assertThat(server.kill()).as("exit status of kill -9").isEqualTo(137);   // no shutdown hook gets to finish (or forget) the provisioning
         start(port);
 
         String token2 = field(send("POST", base + "/v2/auth/token/", null, tokenRequest, 200), "access_token");
@@ -79,31 +71,10 @@ class UnlocRestartIT {
     }
 
     private void start(int port) throws Exception {
-        String jar = System.getProperty("odk.test.jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar)
-                .redirectErrorStream(true);
-        builder.environment().put("ODK_DATA_DIR", dataDir.toString());
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        builder.environment().remove("ODK_ADMIN_TOKEN");
-        server = builder.start();
-        CompletableFuture<Void> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    System.out.println("[server] " + line);
-                    if (line.contains("Listening on")) {
-                        listening.complete(null);
-                    }
-                }
-                listening.completeExceptionally(new IllegalStateException("server exited before listening"));
-            } catch (IOException e) {
-                listening.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        listening.get(180, TimeUnit.SECONDS);
+        if (server == null) {
+            server = new PackagedServer(dataDir, port, Map.of());
+        }
+        server.start();
     }
 
     private String send(String method, String url, String bearer, String json, int expected) throws Exception {
