@@ -3,13 +3,14 @@
 # bare Quarkus app with the same extensions (bench/bare-quarkus), both on a fresh data directory, alternating
 # (odk-sim, bare, odk-sim, bare, ...) so both see the same machine load; prints every pair and the median ratio.
 #   bench/startup-bench.sh [PAIRS] [PORT]        (defaults: 5 pairs, port 18190; PORT + 1 is odk-sim's HTTPS port)
+# BENCH_JAR: the odk-sim jar to measure (default target/quarkus-app/quarkus-run.jar).
 # Builds either jar if it is missing. Both are polled on /q/health/ready (readiness includes the datasource check, so
 # the database is open and migrated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAIRS=${1:-5}
 PORT=${2:-18190}
-ODK=target/quarkus-app/quarkus-run.jar
+ODK=${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}
 BARE=bench/bare-quarkus/target/quarkus-app/quarkus-run.jar
 [ -f "$ODK" ] || ./mvnw -B -q package -DskipTests
 [ -f "$BARE" ] || ./mvnw -B -q -f bench/bare-quarkus/pom.xml package
