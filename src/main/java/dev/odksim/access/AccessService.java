@@ -41,6 +41,12 @@ public class AccessService {
     public AccessResult requestAccess(AppSession session, String lockId, String scanProof) {
         String appUserId = session.appUserId;
         Lock lock = projects.lock(lockId);
+        // §7.1 first: an active key is a read, nothing to coordinate, so it is returned without a claim (two
+        // transactions saved on every repeat request). Without one, the flight below looks again once it holds the claim.
+        var existing = keys.activeKey(appUserId, lockId, session.devicePublicKey);
+        if (existing.isPresent()) {
+            return new AccessResult.Existing(existing.get());
+        }
         // §6.5: a double tap or parallel requests of one user (and device) for one lock share one decision and one key:
         // coalesced in this instance (flights), and one at a time across instances (claims, a database row).
         String key = appUserId + "|" + lockId + "|" + session.deviceId;
@@ -50,6 +56,7 @@ public class AccessService {
     private AccessResult existingOrOnDemand(AppSession session, Lock lock, String scanProof) {
         String appUserId = session.appUserId;
         String lockId = lock.id;
+        // Again under the claim: the key a parallel request minted while this one waited for the claim.
         var existing = keys.activeKey(appUserId, lockId, session.devicePublicKey);
         if (existing.isPresent()) {
             return new AccessResult.Existing(existing.get());

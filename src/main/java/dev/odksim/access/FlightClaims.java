@@ -76,24 +76,25 @@ class FlightClaims {
         }
     }
 
+    /**
+     * One insert in the common case (no row). Only when the row is taken is a lapsed claim (its instance stopped
+     * mid-decision) deleted, and the insert tried once more.
+     */
     private boolean tryClaim(String key, Instant now) {
+        return insertClaim(key, now) || (deleteLapsed(key, now) && insertClaim(key, now));
+    }
+
+    private boolean insertClaim(String key, Instant now) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                try (Connection connection = database.getConnection()) {
-                    try (PreparedStatement lapsed = connection.prepareStatement(
-                            "delete from access_flights where flight_key = ? and expires_at < ?")) {
-                        lapsed.setString(1, key);
-                        lapsed.setTimestamp(2, Timestamp.from(now));
-                        lapsed.executeUpdate();
-                    }
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "insert into access_flights (flight_key, instance_id, started_at, expires_at) values (?, ?, ?, ?)")) {
-                        insert.setString(1, key);
-                        insert.setString(2, instance.id());
-                        insert.setTimestamp(3, Timestamp.from(now));
-                        insert.setTimestamp(4, Timestamp.from(now.plus(timeout)));
-                        insert.executeUpdate();
-                    }
+                try (Connection connection = database.getConnection();
+                     PreparedStatement insert = connection.prepareStatement(
+                             "insert into access_flights (flight_key, instance_id, started_at, expires_at) values (?, ?, ?, ?)")) {
+                    insert.setString(1, key);
+                    insert.setString(2, instance.id());
+                    insert.setTimestamp(3, Timestamp.from(now));
+                    insert.setTimestamp(4, Timestamp.from(now.plus(timeout)));
+                    insert.executeUpdate();
                 } catch (SQLException e) {
                     throw new ClaimFailed(e);
                 }
@@ -105,6 +106,20 @@ class FlightClaims {
             }
             throw e;
         }
+    }
+
+    /** Deletes the claim on {@code key} if it lapsed; true if there was one. */
+    private boolean deleteLapsed(String key, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = database.getConnection();
+                 PreparedStatement lapsed = connection.prepareStatement("delete from access_flights where flight_key = ? and expires_at < ?")) {
+                lapsed.setString(1, key);
+                lapsed.setTimestamp(2, Timestamp.from(now));
+                return lapsed.executeUpdate() > 0;
+            } catch (SQLException e) {
+                throw new ClaimFailed(e);
+            }
+        });
     }
 
     private void release(String key, Instant claimed) {

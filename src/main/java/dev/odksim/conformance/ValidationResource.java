@@ -53,9 +53,12 @@ public class ValidationResource {
     }
 
     @POST
-    @Operation(operationId = "validateEndpoint", summary = "Validate the project's decision endpoint now")
-    @APIResponse(responseCode = "201", description = "The finished run, with its report",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunView.class)))
+    @Operation(operationId = "validateEndpoint", summary = "Start a validation of the project's decision endpoint (202, poll the run)")
+    @APIResponse(responseCode = "202", description = "The run was started; follow it at Location (/runs/{runId})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunResource.RunView.class)))
+    @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", content = @Content(mediaType = "application/problem+json"))
     public Response validate(@PathParam("projectId") String projectId, NewValidation body) {
         if (body == null) {
             throw ProblemException.badRequest("body", "is required: {\"grant\":\"LOCK_ID:E164\",\"deny\":\"LOCK_ID:E164\"}");

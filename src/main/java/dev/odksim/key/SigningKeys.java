@@ -165,8 +165,10 @@ public class SigningKeys {
         }
     }
 
+    /** The current key; null until the keys are loaded at start-up (schedulers may tick before that). */
     ECKey current() {
-        return current.key();
+        Current loaded = current;
+        return loaded == null ? null : loaded.key();
     }
 
     /** The current key with its ready signer. */

@@ -53,7 +53,8 @@ public class LoadTestResource {
 
     @POST
     @Operation(operationId = "startLoadTest", summary = "Start a load test of the project's decision endpoint (202, poll the run)")
-    @APIResponse(responseCode = "202", description = "the run was started")
+    @APIResponse(responseCode = "202", description = "The run was started; follow it at Location (/runs/{runId})",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunResource.RunView.class)))
     @APIResponse(responseCode = "400", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", content = @Content(mediaType = "application/problem+json"))

@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,6 +23,11 @@ import java.util.Optional;
  * checked without the user is checked here: unsafe return targets get an error page (never a redirect), a bad
  * {@code userid} goes back to {@code redirectOnError}. The rest (login, the key, the unlock) happens in the page
  * ({@code app/app-switch.js}).
+ *
+ * <p>Every answer is {@code Cache-Control: no-store}: a link is a one-shot instruction that ends by leaving for another
+ * site, so its page must never be kept in the browser's back/forward cache. Chromium keeps the renderer of a cached page
+ * alive with that page's copy of {@code sessionStorage}, and a later page of the simulator in the same tab could read the
+ * stale session from it (the link opened as whoever was logged in before: {@code WRONG_USER}).
  */
 @Path("/")
 @Tag(name = "Phone web app")
@@ -80,12 +86,12 @@ public class AppSwitchResource {
     }
 
     private static Response back(String target, ErrorCode code, String message) {
-        return Response.seeOther(URI.create(AppSwitch.withError(target, code, message))).build();
+        return Response.seeOther(URI.create(AppSwitch.withError(target, code, message))).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private Response page(int status, Instruction instruction) {
         try {
-            return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .entity(page.render(null, null, json.writeValueAsString(instruction))).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -63,6 +63,19 @@
     error: ['KEY_ERROR', 'This key could not be created (it is in state error).']
   };
 
+  /**
+   * A 401: the session this tab kept has ended (expired on the simulator clock, or logged out elsewhere). Ask for a new
+   * login and carry on afterwards, as a first visit would; never report the key as missing because of it.
+   */
+  function sessionEnded(err) {
+    if (err.status !== 401) { return false; }
+    started = false;
+    phone.endSession();
+    status('Your session has ended. Log in again' + (link.userId ? ' as ' + link.userId : '') + ' to continue.');
+    if (link.userId) { phone.prefillNumber(link.userId); }
+    return true;
+  }
+
   function useKey() {
     if (phone.appUserId() !== link.userId) {
       fail('WRONG_USER', 'This link is for ' + link.userId + ', but ' + phone.appUserId() + ' is logged in on this phone.');
@@ -79,6 +92,9 @@
       status('Press Unlock; afterwards this page returns to the app.');
       phone.showKey(key);
     }, function (err) {
+      if (sessionEnded(err)) {
+        return;
+      }
       if (err.status === 404) {
         fail('KEY_NOT_FOUND', 'There is no key ' + link.keyId + ' for ' + link.userId + '.');
       } else {
@@ -94,6 +110,7 @@
       sessionStorage.setItem('odk.app.prefetchedKeys', JSON.stringify(keys));
       returnTo(link.returnUrl, 'Downloaded ' + keys.length + ' key(s); returning to the app.');
     }, function (err) {
+      if (sessionEnded(err)) { return; }
       problem('Your keys could not be downloaded (HTTP ' + err.status + '). Log in again and reopen the link.');
     });
   }

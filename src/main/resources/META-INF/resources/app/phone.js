@@ -501,6 +501,7 @@
       appUserId: function () { return sessionStorage.getItem(USER); },
       call: function (method, path) { return call(method, path, undefined, true); },
       prefillNumber: function (number) { if (!loggedIn()) { $('phone-input').value = number; } },
+      endSession: function () { forgetSession(); render(); },   // the server said 401: log in again
       showKey: function (key) {
         chooseLock({ lockId: key.lockId }, 'app switch');
         state.key = key;

@@ -75,6 +75,27 @@ public final class WebhookReceiver implements AutoCloseable {
         return maxInFlight.get();
     }
 
+    /** Requests whose handler has not finished (a hanging one counts until {@link #release()}). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Waits (polling, 30 s deadline) until {@code n} requests have arrived. */
+    public void awaitReceived(int n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (received.size() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the receiver got " + received.size() + " requests in 30 s, expected " + n);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     public void release() {
         released.countDown();
     }

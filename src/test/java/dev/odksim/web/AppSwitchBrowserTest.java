@@ -100,7 +100,8 @@ class AppSwitchBrowserTest {
         String user = Unloc.newPhone();
         String revoked = keyFor(user, Map.of());
         Unloc.as(token).delete("/v2/projects/" + project + "/keys/" + revoked).then().statusCode(200);
-        String othersKey = keyFor(Unloc.newPhone(), Map.of());
+        String other = Unloc.newPhone();
+        String othersKey = keyFor(other, Map.of());
 
         openUseKey("no-such-key", user);
         logIn(user);
@@ -109,16 +110,16 @@ class AppSwitchBrowserTest {
         openUseKey(othersKey, user);
         assertThat(returnedTo()).as("another user's key is no key of this user").startsWith(ERR + "?error=KEY_NOT_FOUND");
 
+        openUseKey(othersKey, other);
+        assertThat(returnedTo()).as("a link for another user, opened on this user's phone")
+                .startsWith(ERR + "?error=WRONG_USER&message=").contains(other.replace("+", "%2B"));
+
         openUseKey(revoked, user);
         assertThat(returnedTo()).startsWith(ERR + "?error=KEY_REVOKED&message=");
 
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Fails since the merge of the /v2 API with the HTTPS/PWA and catalogue work: the page never shows "
-            + "the recurring key before unlocking (#key-id absent), and after time travel past the session's life the page "
-            + "answers WRONG_USER instead of KEY_EXPIRED. The lock's OUTSIDE_SCHEDULE refusal is covered by UnlocRecurrenceTest; "
-            + "these browser paths need their own fix.")
     void aRefusedUnlockOrAnExpiredKeyReturnsToRedirectOnErrorWithTheReason() {
         String user = Unloc.newPhone();
         String shortLived = keyFor(user, Map.of("durationMinutes", 1));
@@ -133,7 +134,14 @@ class AppSwitchBrowserTest {
 
         Api.travel(180);
         openUseKey(shortLived, user);
-        assertThat(returnedTo()).startsWith(ERR + "?error=KEY_EXPIRED&message=");
+        assertThat(returnedTo()).as("expired, the session still alive").startsWith(ERR + "?error=KEY_EXPIRED&message=");
+
+        // Past the app session's life (1 h): the page asks for a new login, then answers for the key.
+        Api.travel(2 * 3600);
+        openUseKey(shortLived, user);
+        assertThat(phone.visible("phone-input").getAttribute("value")).isEqualTo(user);
+        logIn(user);
+        assertThat(returnedTo()).as("expired, after logging in again").startsWith(ERR + "?error=KEY_EXPIRED&message=");
     }
 
     @Test

@@ -21,6 +21,7 @@ class AppSwitchLinkTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.asString()).contains("\"action\":\"use-key\"").contains("\"userId\":\"+4712345678\"")
                 .contains("/app/app-switch.js");
+        assertThat(page.header("Cache-Control")).as("never kept in the back/forward cache").isEqualTo("no-store");
     }
 
     @Test
@@ -29,6 +30,7 @@ class AppSwitchLinkTest {
         assertThat(answer.statusCode()).isEqualTo(303);
         assertThat(answer.header("Location")).startsWith("myapp://err?error=USERID_PLUS_AS_SPACE&message=")
                 .contains("as%20%252B"); // the message says: encode + as %2B
+        assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
     }
 
     @Test

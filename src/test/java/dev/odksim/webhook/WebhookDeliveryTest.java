@@ -137,6 +137,55 @@ class WebhookDeliveryTest {
         assertThat(Webhooks.onlyDelivery(door.project(), hookId)).containsEntry("state", "delivered").containsEntry("attempts", 2);
     }
 
+    /**
+     * An unlock never waits for a delivery: while the receiver holds a delivery of this very lock (blocked until the test
+     * releases it) and then fails every other one, unlocks keep answering 200 and each lands in the outbox; nothing is
+     * timed here (docs/benchmarks.md measures the latency, bench/webhook-bench.sh).
+     */
+    @Test
+    void unlocksAnswerWhileTheReceiverHoldsADeliveryAndThenFailsEveryOther() throws IOException {
+        // The first request is held until released and then (if the sender still waits) answered 500: failed either way.
+        WebhookReceiver receiver = receiver(new WebhookReceiver(n -> n == 0 ? new Reply(500, "", Map.of(), true) : Reply.status(500)));
+        Webhooks.Door door = Webhooks.door();
+        String hookId = (String) register(door.project(), receiver.url(), door.lock()).get("id");
+        door.unlock();
+        CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(worker::deliverDue);
+        receiver.awaitReceived(1);
+
+        for (int i = 0; i < 5; i++) {
+            door.unlock();
+        }
+        assertThat(receiver.inFlight()).as("the receiver still holds the first delivery").isEqualTo(1);
+        assertThat(Webhooks.deliveries(door.project(), hookId)).as("every unlock queued its event meanwhile").hasSize(6);
+        receiver.release();
+        assertThat(sending.join()).isEqualTo(1);
+
+        Webhooks.travelBy(java.time.Duration.ofMinutes(1));
+        double retrying = metric("odk_webhook_deliveries_total{outcome=\"retrying\"}");
+        double delivered = metric("odk_webhook_deliveries_total{outcome=\"delivered\"}");
+        double attempts = metric("odk_webhook_delivery_latency_seconds_count");
+        // The held one again and the five new ones, all answered 500 (more attempts if a 5 s backoff passes meanwhile).
+        int failedAttempts = worker.drain();
+        assertThat(failedAttempts).isGreaterThanOrEqualTo(6);
+        assertThat(metric("odk_webhook_deliveries_total{outcome=\"retrying\"}") - retrying).isEqualTo(failedAttempts);
+        door.unlock();
+        assertThat(Webhooks.deliveries(door.project(), hookId)).hasSize(7)
+                .allSatisfy(d -> assertThat(d).containsEntry("state", "pending"));
+
+        receiver.replies(n -> Reply.status(200));
+        Webhooks.travelBy(java.time.Duration.ofHours(2));
+        assertThat(worker.drain()).as("each event once, now that the receiver answers").isEqualTo(7);
+        assertThat(metric("odk_webhook_deliveries_total{outcome=\"delivered\"}") - delivered).isEqualTo(7);
+        assertThat(metric("odk_webhook_delivery_latency_seconds_count") - attempts).isEqualTo(failedAttempts + 7);
+        assertThat(Webhooks.deliveries(door.project(), hookId)).allSatisfy(d -> assertThat(d).containsEntry("state", "delivered"));
+    }
+
+    /** The value of one sample line of {@code /q/metrics} (0 when the series does not exist yet). */
+    private static double metric(String series) {
+        return RestAssured.given().get("/q/metrics").asString().lines().filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).trim())).findFirst().orElse(0);
+    }
+
     @Test
     void aRedirectIsNotFollowed() throws IOException {
         WebhookReceiver receiver = receiver(new WebhookReceiver(n -> new Reply(307, "", Map.of("Location", "/elsewhere"), false)));
