@@ -190,6 +190,8 @@ class WebhookRestartIT {
         builder.environment().put("ODK_LIMITS_LOCK_ATTEMPTS_PER_MINUTE", "100000");
         builder.environment().put("ODK_LIMITS_ADDRESS_ATTEMPTS_PER_MINUTE", "100000");
         builder.environment().remove("ODK_ADMIN_TOKEN");
+        // Plain HTTP: the HTTPS port is fixed (8443) and any other process holding it stopped the start (HttpsIT covers HTTPS).
+        builder.environment().put("ODK_HTTPS_ENABLED", "false");
         server = builder.start();
         CompletableFuture<Void> listening = new CompletableFuture<>();
         Process process = server;
