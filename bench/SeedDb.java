@@ -30,38 +30,38 @@ public class SeedDb {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir + "/odk;DB_CLOSE_ON_EXIT=FALSE", "odk", "");
              Statement s = c.createStatement()) {
             c.setAutoCommit(true);
-            step(s, "users: integrator workers", "insert into integrator_workers (id, name, phone) select 'seed-w-' || x, 'Seed worker ' || x,"
-                    + " '+479' || lpad(cast(x as varchar), 7, '0') from system_range(0, " + (users - 1) + ")");
+            chunked(s, "users: integrator workers", users, "insert into integrator_workers (id, name, phone) select 'seed-w-' || x, 'Seed worker ' || x,"
+                    + " '+479' || lpad(cast(x as varchar), 7, '0') from system_range(%d, %d)");
             step(s, "locks", "insert into locks (id, project_id, name, vendor, created_at) select 'seed-lock-' || x, 'demo',"
                     + " 'Seed lock ' || x, 'virtual', current_timestamp from system_range(0, 999)");
             step(s, "integrator locations", "insert into integrator_locations (id, name) select 'seed-loc-' || x, 'Seed location ' || x"
                     + " from system_range(0, 99)");
             step(s, "location locks", "insert into integrator_location_locks (location_id, lock_id) select 'seed-loc-' || mod(x, 100),"
                     + " 'seed-lock-' || x from system_range(0, 999)");
-            step(s, "tasks (one per worker)", "insert into integrator_tasks (id, worker_id, location_id, title, start_at, end_at)"
+            chunked(s, "tasks (one per worker)", users, "insert into integrator_tasks (id, worker_id, location_id, title, start_at, end_at)"
                     + " select 'seed-t-' || x, 'seed-w-' || x, 'seed-loc-' || mod(x, 100), 'Seed task',"
                     + " dateadd('HOUR', -mod(x, 48), current_timestamp), dateadd('HOUR', 8 - mod(x, 48), current_timestamp)"
-                    + " from system_range(0, " + (users - 1) + ")");
-            step(s, "app sessions (one per user)", "insert into app_sessions (token_hash, app_user_id, device_id, created_at, expires_at,"
+                    + " from system_range(%d, %d)");
+            chunked(s, "app sessions (one per user)", users, "insert into app_sessions (token_hash, app_user_id, device_id, created_at, expires_at,"
                     + " login_method, project_id) select 'seed-session-' || x, '+479' || lpad(cast(x as varchar), 7, '0'),"
                     + " 'seed-device-' || x, dateadd('DAY', -1, current_timestamp), dateadd('DAY', mod(x, 3) - 1, current_timestamp), 'otp', 'demo'"
-                    + " from system_range(0, " + (users - 1) + ")");
-            step(s, "keys", "insert into access_keys (id, project_id, lock_id, app_user_id, start_at, end_at, state, source, decision_id,"
+                    + " from system_range(%d, %d)");
+            chunked(s, "keys", keys, "insert into access_keys (id, project_id, lock_id, app_user_id, start_at, end_at, state, source, decision_id,"
                     + " token, created_at, signing_kid) select 'seed-k-' || x, 'demo', 'seed-lock-' || mod(x, 1000),"
                     + " '+479' || lpad(cast(mod(x, " + users + ") as varchar), 7, '0'),"
                     + " dateadd('MINUTE', -mod(x, 40000), current_timestamp), dateadd('MINUTE', 30 - mod(x, 40000), current_timestamp),"
                     + " case when mod(x, 50) = 0 then 'revoked' else 'issued' end, 'on-demand', 'seed-d-' || x, '" + token + "',"
-                    + " dateadd('MINUTE', -mod(x, 40000), current_timestamp), 'seed-kid' from system_range(0, " + (keys - 1) + ")");
+                    + " dateadd('MINUTE', -mod(x, 40000), current_timestamp), 'seed-kid' from system_range(%d, %d)");
             step(s, "projects for the decisions", "insert into projects (id, name, created_at) select 'seed-p-' || x, 'Seed project ' || x,"
                     + " current_timestamp from system_range(0, 199)");
-            step(s, "decisions", "insert into decisions (id, project_id, lock_id, app_user_id, outcome, reason, http_status, latency_ms, at,"
+            chunked(s, "decisions", decisions, "insert into decisions (id, project_id, lock_id, app_user_id, outcome, reason, http_status, latency_ms, at,"
                     + " request, response_body, response_content_type) select 'seed-d-' || x, 'seed-p-' || mod(x, 200), 'seed-lock-' || mod(x, 1000),"
                     + " '+479' || lpad(cast(mod(x, " + users + ") as varchar), 7, '0'), case when mod(x, 5) = 0 then 'DENIED' else 'GRANTED' end,"
                     + " 'the integrator answered', 200, mod(x, 90), dateadd('SECOND', -mod(x, 2000000), current_timestamp),"
-                    + " '{\"method\":\"GET\",\"url\":\"https://integrator.example/check-access?lockId=seed-lock&appUserId=%2B4790000000\","
+                    + " '{\"method\":\"GET\",\"url\":\"https://integrator.example/check-access?lockId=seed-lock&appUserId=%%2B4790000000\","
                     + "\"headers\":{\"Accept\":\"application/json\",\"X-Api-Key\":\"****1234\"},\"connectTimeoutMs\":1000,\"timeoutMs\":3000,\"sent\":true}',"
                     + " '{\"hasAccess\":true,\"start\":\"2026-01-01T00:00:00Z\",\"end\":\"2026-01-01T01:00:00Z\"}', 'application/json'"
-                    + " from system_range(0, " + (decisions - 1) + ")");
+                    + " from system_range(%d, %d)");
             step(s, "statistics", "analyze");
             explain(s);
         }
@@ -98,6 +98,22 @@ public class SeedDb {
             }
         }
     }
+
+    /**
+     * One set-based insert per chunk of CHUNK rows, each its own transaction: H2 keeps a whole transaction's undo log,
+     * so a single million-row statement slows to a crawl (it ran for half an hour), while chunks keep a steady pace.
+     * {@code sql} holds two {@code %d} for the first and last row of a chunk.
+     */
+    static void chunked(Statement s, String what, long total, String sql) throws Exception {
+        long t = System.nanoTime();
+        long rows = 0;
+        for (long from = 0; from < total; from += CHUNK) {
+            rows += s.executeUpdate(String.format(Locale.ROOT, sql, from, Math.min(total, from + CHUNK) - 1));
+        }
+        System.out.printf(Locale.ROOT, "%-32s %9d rows in %6.1f s%n", what, rows, (System.nanoTime() - t) / 1e9);
+    }
+
+    static final long CHUNK = 20_000;
 
     static void step(Statement s, String what, String sql) throws Exception {
         long t = System.nanoTime();
