@@ -195,9 +195,12 @@ public final class Ntag21x {
             boolean inMirror = i >= mirrorAt && i < mirrorEnd;
             if (!inMirror && expected[i] != actual[i]) {
                 int page = FIRST_USER_PAGE + i / PAGE_SIZE;
+                int pageStart = i - i % PAGE_SIZE;
+                // the last page was written zero-padded (writeNdefTlv): show it as written
+                byte[] written = Arrays.copyOf(expected, pages * PAGE_SIZE);
                 throw new VerifyFailedException("read-back differs at page " + page + " byte " + (i % PAGE_SIZE)
-                        + ": wrote " + HEX.formatHex(expected, i - i % 4, i - i % 4 + 4)
-                        + ", read " + HEX.formatHex(actual, i - i % 4, i - i % 4 + 4));
+                        + ": wrote " + HEX.formatHex(written, pageStart, pageStart + PAGE_SIZE)
+                        + ", read " + HEX.formatHex(actual, pageStart, pageStart + PAGE_SIZE));
             }
         }
         if (mirror.isPresent()) {
