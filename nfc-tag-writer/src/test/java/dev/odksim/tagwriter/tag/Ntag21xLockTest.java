@@ -101,6 +101,19 @@ class Ntag21xLockTest {
         assertThat(locks.anyLocked()).isTrue();
     }
 
+    @org.junit.jupiter.api.Test
+    void factoryStateAndBlockLockBitsAloneLockNothing() {
+        byte[] dynamic = {0, 0, 0, (byte) 0xBD};
+        assertThat(new LockBits(NtagType.NTAG213, new byte[] {0x44, 0x48, 0, 0}, dynamic).anyLocked()).isFalse();
+        // BL-CC, BL9-4, BL15-10 and the dynamic block-lock bits freeze lock bits but lock no page
+        LockBits blockOnly = new LockBits(NtagType.NTAG216, new byte[] {0x44, 0x48, 0x07, 0},
+                new byte[] {0, 0, 0x7F, (byte) 0xBD});
+        assertThat(blockOnly.anyLocked()).isFalse();
+        for (int page = 3; page <= NtagType.NTAG216.lastUserPage(); page++) {
+            assertThat(blockOnly.isPageLocked(page)).as("page " + page).isFalse();
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         // static lock byte (2 or 3), bit, the one page it locks

@@ -196,7 +196,7 @@ class Ntag21xNdefAreaTest {
         // The message carries a 14-byte UID placeholder at TLV offset 8..21; the tag holds the UID there.
         byte[] message = message(30);
         int mirrorAt = 8;
-        Arrays.fill(message, mirrorAt - 2, mirrorAt - 2 + 14, (byte) '0');
+        Arrays.fill(message, mirrorAt - 2, mirrorAt - 2 + 14, (byte) 'u'); // any placeholder
         byte[] tlv = tlv(message);
         byte[] onTag = tlv.clone();
         System.arraycopy("04112233445566".getBytes(StandardCharsets.US_ASCII), 0, onTag, mirrorAt, 14);
