@@ -73,7 +73,10 @@ class NdefBoundariesTest {
     @Test
     void recordThatEndsExactlyAtTheLastByteDecodes() {
         assertThat(NdefMessage.decode(HEX.parseHex("D101015461")).records().get(0).payload()).containsExactly('a');
-        assertThat(NdefMessage.decode(HEX.parseHex("D901010154496A")).records().get(0).id()).containsExactly('I');
+        NdefRecord withId = NdefMessage.decode(HEX.parseHex("D901010154496A")).records().get(0);
+        assertThat(withId.type()).containsExactly('T');
+        assertThat(withId.id()).containsExactly('I');
+        assertThat(withId.payload()).containsExactly('j');
         assertThat(NdefMessage.decode(longRecord(1)).records().get(0).payload()).containsExactly('p');
     }
 
@@ -81,9 +84,52 @@ class NdefBoundariesTest {
     void decodingStopsAtTheMessageEndFlag() {
         // ME set on the first record: the bytes after it are not a second record
         assertThat(NdefMessage.decode(HEX.parseHex("D101015461FFFF")).records()).hasSize(1);
+        // no record marked ME: the records up to the end of the bytes are read (lenient, as nfcpy is)
+        assertThat(NdefMessage.decode(HEX.parseHex("9101015461")).records()).hasSize(1);
         // MB..ME over two records
         assertThat(NdefMessage.decode(HEX.parseHex("9101015461" + "5101015462")).records())
                 .extracting(r -> (char) r.payload()[0]).containsExactly('a', 'b');
+    }
+
+    @Test
+    void payloadOf255BytesIsAShortRecordAnd256ALongOne() {
+        byte[] short255 = NdefMessage.of(new NdefRecord(NdefRecord.Tnf.WELL_KNOWN, new byte[] {'T'}, null,
+                new byte[255])).encode();
+        assertThat(HEX.formatHex(short255, 0, 4)).isEqualTo("D101FF54");
+        assertThat(short255).hasSize(4 + 255);
+        byte[] long256 = NdefMessage.of(new NdefRecord(NdefRecord.Tnf.WELL_KNOWN, new byte[] {'T'}, null,
+                new byte[256])).encode();
+        assertThat(HEX.formatHex(long256, 0, 7)).isEqualTo("C1010000010054");
+        assertThat(long256).hasSize(7 + 256);
+        byte[] large = NdefMessage.of(new NdefRecord(NdefRecord.Tnf.MEDIA, new byte[] {'a'}, null,
+                new byte[0x012345])).encode();
+        assertThat(HEX.formatHex(large, 0, 7)).isEqualTo("C2010001234561");
+        assertThat(NdefMessage.decode(large).records().get(0).payload()).hasSize(0x012345);
+    }
+
+    @Test
+    void recordIdIsEncodedWithTheIlFlagAndItsLength() {
+        NdefRecord withId = new NdefRecord(NdefRecord.Tnf.WELL_KNOWN, new byte[] {'T'}, new byte[] {'I', 'D'},
+                new byte[] {'j'});
+        assertThat(HEX.formatHex(NdefMessage.of(withId).encode())).isEqualTo("D9010102" + "54" + "4944" + "6A");
+        assertThat(NdefMessage.decode(NdefMessage.of(withId).encode()).records()).containsExactly(withId);
+    }
+
+    @Test
+    void recordsEqualOnlyWhenEveryFieldIsEqual() {
+        NdefRecord a = new NdefRecord(NdefRecord.Tnf.WELL_KNOWN, new byte[] {'T'}, new byte[] {1}, new byte[] {2});
+        NdefRecord same = new NdefRecord(NdefRecord.Tnf.WELL_KNOWN, new byte[] {'T'}, new byte[] {1}, new byte[] {2});
+        assertThat(a).isEqualTo(same).hasSameHashCodeAs(same);
+        assertThat(a).isNotEqualTo(new NdefRecord(NdefRecord.Tnf.MEDIA, new byte[] {'T'}, new byte[] {1}, new byte[] {2}));
+        assertThat(a).isNotEqualTo(new NdefRecord(NdefRecord.Tnf.WELL_KNOWN, new byte[] {'U'}, new byte[] {1}, new byte[] {2}));
+        assertThat(a).isNotEqualTo(new NdefRecord(NdefRecord.Tnf.WELL_KNOWN, new byte[] {'T'}, new byte[] {3}, new byte[] {2}));
+        assertThat(a).isNotEqualTo(new NdefRecord(NdefRecord.Tnf.WELL_KNOWN, new byte[] {'T'}, new byte[] {1}, new byte[] {3}));
+        assertThat(a).isNotEqualTo("T");
+        // the hash mixes every field: records differing in one field only hash differently here
+        assertThat(a.hashCode()).isNotEqualTo(new NdefRecord(NdefRecord.Tnf.WELL_KNOWN, new byte[] {'T'}, new byte[] {1},
+                new byte[] {3}).hashCode());
+        assertThat(a.hashCode()).isNotEqualTo(new NdefRecord(NdefRecord.Tnf.WELL_KNOWN, new byte[] {'T'}, new byte[] {3},
+                new byte[] {2}).hashCode());
     }
 
     @ParameterizedTest
