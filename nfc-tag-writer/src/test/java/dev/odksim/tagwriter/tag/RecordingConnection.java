@@ -6,12 +6,17 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Passes every command to an emulated tag's connection and notes each WRITE as "page:HEX" in order. */
-final class RecordingConnection implements TagConnection {
+class RecordingConnection implements TagConnection {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private final TagConnection inner;
     final List<String> writes = new ArrayList<>();
+    final List<Integer> reads = new ArrayList<>();
+    /** False plays a reader that cannot pass raw NTAG commands through (GET_VERSION, PWD_AUTH). */
+    boolean raw = true;
+    /** When set, the GET_VERSION answer instead of the emulated tag's. */
+    byte[] version;
 
     RecordingConnection(TagConnection inner) {
         this.inner = inner;
@@ -24,6 +29,7 @@ final class RecordingConnection implements TagConnection {
 
     @Override
     public byte[] read(int page) {
+        reads.add(page);
         return inner.read(page);
     }
 
@@ -35,16 +41,22 @@ final class RecordingConnection implements TagConnection {
 
     @Override
     public boolean supportsRawCommands() {
-        return inner.supportsRawCommands();
+        return raw;
     }
 
     @Override
     public byte[] getVersion() {
-        return inner.getVersion();
+        if (!raw) {
+            throw new AssertionError("GET_VERSION sent through a reader that cannot send it");
+        }
+        return version != null ? version.clone() : inner.getVersion();
     }
 
     @Override
     public byte[] pwdAuth(byte[] password) {
+        if (!raw) {
+            throw new AssertionError("PWD_AUTH sent through a reader that cannot send it");
+        }
         return inner.pwdAuth(password);
     }
 
