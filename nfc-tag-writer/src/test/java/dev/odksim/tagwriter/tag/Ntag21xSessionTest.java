@@ -198,4 +198,44 @@ class Ntag21xSessionTest {
         // the CC, then user pages 4..39 in nine READs of four pages
         assertThat(conn.reads).containsExactly(3, 4, 8, 12, 16, 20, 24, 28, 32, 36);
     }
+
+    @Test
+    void aBlankCapabilityContainerIsProgrammedBeforeTheMessage() {
+        byte[][] pages = EmulatedNtag.factoryNew(NtagType.NTAG215, UID).memory();
+        pages[3] = new byte[4]; // never NDEF-formatted
+        EmulatorReader reader = reader(new EmulatedNtag(NtagType.NTAG215, pages, 0));
+        RecordingConnection conn = tap(reader);
+        Ntag21x tag = Ntag21x.detect(conn);
+        assertThat(tag.readNdef()).as("not NDEF-formatted").isEmpty();
+        tag.writeNdefTlv(HexFormat.of().parseHex("0305D101015461FE"));
+        assertThat(conn.writes).containsExactly("3:E1103E00", "4:0300D101", "5:015461FE", "4:0305D101");
+    }
+
+    @Test
+    void aConfigurationLockedByCfglckAcceptsOnlyWhatItAlreadyHolds() {
+        EmulatorReader reader = reader();
+        try (TagConnection c = reader.awaitTag(Duration.ZERO)) {
+            c.write(42, new byte[] {0x40, 0, 0, 0}); // CFGLCK
+        }
+        RecordingConnection conn = tap(reader);
+        Ntag21x tag = Ntag21x.detect(conn);
+        tag.configureMirror(Optional.empty(), 0); // no mirror already: nothing to write
+        assertThat(conn.writes).isEmpty();
+        assertThatThrownBy(() -> tag.configureMirror(Optional.of(MirrorMode.UID), 10))
+                .isInstanceOfSatisfying(TagRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.LOCKED))
+                .hasMessage("configuration of tag 04112233445566 is permanently locked (CFGLCK)");
+        assertThat(conn.writes).isEmpty();
+    }
+
+    @Test
+    void theNfcCounterCountsTapsOnceEnabled() {
+        EmulatorReader reader = reader();
+        Ntag21x.detect(tap(reader)).configureMirror(Optional.of(MirrorMode.COUNTER), 10);
+        assertThat(reader.tag().memory()[42][0]).as("NFC_CNT_EN").isEqualTo((byte) 0x10);
+        for (int taps = 1; taps <= 2; taps++) {
+            Ntag21x tag = Ntag21x.detect(tap(reader));
+            tag.readNdef();
+            assertThat(tag.readCounter()).isEqualTo(taps);
+        }
+    }
 }
