@@ -1,5 +1,6 @@
 package dev.odksim.demo;
 
+import dev.odksim.common.ProblemException;
 import dev.odksim.common.StorageConflicts;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.SimClock;
@@ -53,10 +54,14 @@ public class DemoData {
         try {
             seeded = config.demoData() && QuarkusTransaction.requiringNew().call(() -> Project.count() == 0 && seed());
         } catch (RuntimeException e) {
-            if (!StorageConflicts.isUniqueViolation(e)) {
+            // Instances started together on one empty database: another one seeded it first. Its rows show up either
+            // as a unique violation or, read after its commit, as the service's own 409 ("already exists"). Either
+            // way this transaction rolled back whole; anything else, or no demo project afterwards, is a real failure.
+            ProblemException lost = StorageConflicts.asProblem(e);
+            if (lost == null || lost.status() != 409
+                    || !QuarkusTransaction.requiringNew().call(() -> Project.findById(PROJECT) != null)) {
                 throw e;
             }
-            // Instances started together on one empty database: another one seeded it first.
             LOG.info("The demo data was seeded by another instance");
             seeded = false;
         }
