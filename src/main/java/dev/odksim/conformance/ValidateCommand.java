@@ -80,16 +80,24 @@ public class ValidateCommand implements Callable<Integer> {
 
     /** Runs the command line; what a terminal run and an in-process test share. */
     public static int execute(String[] args, DecisionRequester caller, PrintWriter out, PrintWriter err, boolean colourAllowed) {
-        CommandLine line = new CommandLine(new ValidateCommand(caller, colourAllowed));
+        return run("validate", new ValidateCommand(caller, colourAllowed), args, out, err);
+    }
+
+    /**
+     * Runs a picocli command of the jar ({@code validate}, {@code load}) the same way: a usage error is one line on
+     * {@code err} and {@link #BAD_USAGE}, an unexpected failure one line and {@link #INTERNAL_ERROR}.
+     */
+    public static int run(String name, Object command, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine line = new CommandLine(command);
         line.setOut(out);
         line.setErr(err);
         line.setParameterExceptionHandler((e, ignored) -> {
-            err.println("validate: " + e.getMessage().replaceAll("\\s+", " ").strip() + " (try: validate --help)");
+            err.println(name + ": " + e.getMessage().replaceAll("\\s+", " ").strip() + " (try: " + name + " --help)");
             err.flush();
             return BAD_USAGE;
         });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("validate: internal error: " + e);
+            err.println(name + ": internal error: " + e);
             err.flush();
             return INTERNAL_ERROR;
         });

@@ -9,7 +9,6 @@ import dev.odksim.conformance.ValidateCommand;
 import dev.odksim.decision.DecisionRequester;
 import dev.odksim.decision.DecisionTransport;
 import dev.odksim.decision.Target;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,22 +99,7 @@ public class LoadCommand implements Callable<Integer> {
 
     /** Runs the command line; what a terminal run and an in-process test share. */
     public static int execute(String[] args, DecisionRequester caller, PrintWriter out, PrintWriter err, boolean interactive) {
-        CommandLine line = new CommandLine(new LoadCommand(caller, interactive));
-        line.setOut(out);
-        line.setErr(err);
-        line.setParameterExceptionHandler((e, ignored) -> {
-            err.println("load: " + e.getMessage().replaceAll("\\s+", " ").strip() + " (try: load --help)");
-            err.flush();
-            return BAD_USAGE;
-        });
-        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("load: internal error: " + e);
-            err.flush();
-            return INTERNAL_ERROR;
-        });
-        int code = line.execute(args);
-        out.flush();
-        return code;
+        return ValidateCommand.run("load", new LoadCommand(caller, interactive), args, out, err);
     }
 
     @Override
