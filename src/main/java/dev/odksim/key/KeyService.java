@@ -292,16 +292,8 @@ public class KeyService {
      * exactly once). {@code state} is translated into a query on the stored state, window and clock.
      */
     public List<AccessKey> page(String projectId, String appUserId, String lockId, KeyState state, String startAfterId, int limit) {
-        StringBuilder query = new StringBuilder("projectId = :project");
-        Parameters params = Parameters.with("project", projectId);
-        if (appUserId != null) {
-            query.append(" and appUserId = :user");
-            params.and("user", appUserId);
-        }
-        if (lockId != null) {
-            query.append(" and lockId = :lock");
-            params.and("lock", lockId);
-        }
+        StringBuilder query = new StringBuilder();
+        Parameters params = projectFilter(query, projectId, appUserId, lockId);
         if (startAfterId != null) {
             query.append(" and id > :after");
             params.and("after", startAfterId);
@@ -315,6 +307,21 @@ public class KeyService {
             }
         }
         return AccessKey.<AccessKey>find(query + " order by id", params).page(0, limit).list();
+    }
+
+    /** The project, and the user and lock when given, as a Panache query prefix; the parameters it binds. */
+    private static Parameters projectFilter(StringBuilder query, String projectId, String appUserId, String lockId) {
+        query.append("projectId = :project");
+        Parameters params = Parameters.with("project", projectId);
+        if (appUserId != null) {
+            query.append(" and appUserId = :user");
+            params.and("user", appUserId);
+        }
+        if (lockId != null) {
+            query.append(" and lockId = :lock");
+            params.and("lock", lockId);
+        }
+        return params;
     }
 
     private static String stateCondition(KeyState state) {
@@ -347,16 +354,8 @@ public class KeyService {
      */
     public List<AccessKey> pageInCreationOrder(String projectId, String appUserId, String lockId, java.util.Set<KeyState> excluded,
                                                Long afterSeq, int limit) {
-        StringBuilder query = new StringBuilder("projectId = :project");
-        Parameters params = Parameters.with("project", projectId);
-        if (appUserId != null) {
-            query.append(" and appUserId = :user");
-            params.and("user", appUserId);
-        }
-        if (lockId != null) {
-            query.append(" and lockId = :lock");
-            params.and("lock", lockId);
-        }
+        StringBuilder query = new StringBuilder();
+        Parameters params = projectFilter(query, projectId, appUserId, lockId);
         if (afterSeq != null) {
             query.append(" and seq > :after");
             params.and("after", afterSeq);
