@@ -1,17 +1,20 @@
 package dev.odksim.access;
 
 import dev.odksim.common.SingleFlight;
+import dev.odksim.appauth.AppAuthService;
 import dev.odksim.appauth.AppSession;
 import dev.odksim.common.ProblemException;
 import dev.odksim.decision.DecisionResult;
 import dev.odksim.decision.DecisionResult.Granted;
 import dev.odksim.decision.DecisionService;
+import dev.odksim.key.AccessKey;
 import dev.odksim.key.KeyService;
 import dev.odksim.key.KeyService.KeyRequest;
 import dev.odksim.project.Lock;
 import dev.odksim.project.OnDemandConfig;
 import dev.odksim.project.ProjectService;
 import dev.odksim.tag.ScanProofs;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -32,6 +35,8 @@ public class AccessService {
     ScanProofs scanProofs;
     @Inject
     FlightClaims claims;
+    @Inject
+    AppAuthService auth;
 
     private final SingleFlight<String, AccessResult> flights = new SingleFlight<>();
 
@@ -71,14 +76,43 @@ public class AccessService {
             // §5 physical presence: checked before the integrator is asked; an existing key (above) needs no new scan.
             scanProofs.require(scanProof, lockId, appUserId);
         }
-        DecisionService.RecordedDecision made = decisions.decide(onDemand, lockId, appUserId);
+        DecisionService.MadeDecision made = decisions.decide(onDemand, lockId, appUserId);
         DecisionResult result = made.result();
         if (result instanceof Granted granted) {
-            return new AccessResult.OnDemand(made.decisionId(), keys.mint(new KeyRequest(lock.projectId, lockId, appUserId,
+            return new AccessResult.OnDemand(made.decisionId(), mint(session, made, new KeyRequest(lock.projectId, lockId, appUserId,
                     granted.start(), granted.end(), "on-demand", made.decisionId()).boundTo(session.devicePublicKey)));
         }
+        decisions.storeAlone(made);
         String title = result instanceof DecisionResult.Denied ? "Access denied" : "Access decision failed";
         throw new ProblemException(result.outcome().appStatus(), title, result.reason(), null, result.outcome().name())
                 .withDecision(made.decisionId()).withRetryAfter(made.retryAfterSeconds());
+    }
+
+    /**
+     * The granted key, signed in memory and then stored with its decision record in one transaction: one commit for the
+     * whole grant (docs/benchmarks.md). A device-bound key is stored under the lock of its session's row, the row a
+     * session's end locks before it revokes the device's keys: the key is either revoked with them or never stored.
+     * A key that could not be signed is stored as error (no token) and the app gets a 503.
+     */
+    private AccessKey mint(AppSession session, DecisionService.MadeDecision made, KeyRequest request) {
+        AccessKey key = keys.signNew(request);
+        boolean stored = QuarkusTransaction.requiringNew().call(() -> {
+            if (request.deviceKey() != null && !auth.lockLive(session)) {
+                return false;
+            }
+            decisions.store(made);
+            keys.store(key);
+            return true;
+        });
+        if (!stored) {
+            decisions.storeAlone(made);
+            throw new ProblemException(409, "Key withdrawn", "The session ended while its key was being made; no key was issued",
+                    null, "KEY_WITHDRAWN").withDecision(made.decisionId());
+        }
+        if (key.token == null) {
+            throw new ProblemException(503, "Key could not be issued", "The platform could not sign the key; try again",
+                    null, "KEY_ERROR").withDecision(made.decisionId());
+        }
+        return key;
     }
 }

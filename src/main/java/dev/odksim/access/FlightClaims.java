@@ -8,6 +8,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +26,10 @@ import java.util.function.Supplier;
  * {@code odk.cluster.flight-timeout}) and then looks again, finding the key the first one minted. The claim is
  * committed on its own before the integrator is called: no transaction is held during the call. A claim left by an
  * instance that stopped mid-decision lapses after {@code odk.cluster.flight-timeout}.
+ * <p>
+ * On an embedded H2 database no other process can reach the rows, so by default ({@code odk.cluster.flight-claims=auto})
+ * no claim is written there: the in-process single flight of {@link AccessService} is the whole rule, and an on-demand
+ * flow saves the claim's two commits.
  */
 @ApplicationScoped
 class FlightClaims {
@@ -36,14 +41,38 @@ class FlightClaims {
     private final Instance instance;
     private final Duration timeout;
 
+    private final boolean inDatabase;
+
     @Inject
-    FlightClaims(AgroalDataSource database, Instance instance, OdkConfig config) {
+    FlightClaims(AgroalDataSource database, Instance instance, OdkConfig config,
+                 @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl) {
         this.database = database;
         this.instance = instance;
         this.timeout = config.cluster().flightTimeout();
+        this.inDatabase = inDatabase(config.cluster().flightClaims(), jdbcUrl);
+    }
+
+    /** Whether claims are rows: always for {@code database}, never for {@code in-process}, unless embedded H2 for {@code auto}. */
+    static boolean inDatabase(String mode, String jdbcUrl) {
+        return switch (mode) {
+            case "database" -> true;
+            case "in-process" -> false;
+            case "auto" -> !embeddedH2(jdbcUrl);
+            default -> throw new IllegalArgumentException("odk.cluster.flight-claims must be auto, database or in-process, not '" + mode + "'");
+        };
+    }
+
+    /** An H2 file or memory database opened by this process alone (no TCP server, no automatic mixed mode). */
+    private static boolean embeddedH2(String jdbcUrl) {
+        String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+        return url.startsWith("JDBC:H2:") && !url.startsWith("JDBC:H2:TCP:") && !url.startsWith("JDBC:H2:SSL:")
+                && !url.contains(";AUTO_SERVER=TRUE");
     }
 
     <V> V holding(String key, Supplier<V> work) {
+        if (!inDatabase) {
+            return work.get();
+        }
         Instant claimed = claim(key);
         try {
             return work.get();

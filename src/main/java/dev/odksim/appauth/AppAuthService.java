@@ -175,6 +175,17 @@ public class AppAuthService {
         sessionEnded.fire(new SessionEnded(session.appUserId, session.deviceId, session.deviceKeyThumbprint, why));
     }
 
+    /**
+     * Locks a session's row for the caller's transaction and says whether it is still live (not ended). Ending a session
+     * locks the same row first, so whatever the caller writes under this lock is either seen by the session's end (a
+     * key it stores is revoked with the others) or comes after it and sees it ended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean lockLive(AppSession session) {
+        AppSession locked = AppSession.findById(session.tokenHash, LockModeType.PESSIMISTIC_WRITE);
+        return locked != null && locked.endedAt == null;
+    }
+
     /** The live session of an access token, if any. */
     public Optional<AppSession> session(String accessToken) {
         Instant now = clock.now();

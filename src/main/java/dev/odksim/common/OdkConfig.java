@@ -317,5 +317,13 @@ public interface OdkConfig {
          */
         @WithDefault("PT60S")
         Duration flightTimeout();
+
+        /**
+         * Where single-flight claims live: {@code database} (a row each, for instances sharing a database),
+         * {@code in-process} (this instance alone can reach the database), or {@code auto}: in-process on an embedded H2
+         * file or memory database, which only one process can open, and in the database otherwise.
+         */
+        @WithDefault("auto")
+        String flightClaims();
     }
 }

@@ -17,6 +17,7 @@ import dev.odksim.project.OnDemandConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,9 @@ import java.util.Map;
 
 /**
  * Asks a project's integrator whether a phone may open a lock now (docs/design.md §6): the call goes through the
- * project's guards (§6.5), the answer through the rules of §6.4, and the decision is recorded (oldest pruned past
- * the project's retention bound) and counted in the metrics. No transaction is held during the HTTP call.
+ * project's guards (§6.5), the answer through the rules of §6.4; the decision is counted in the metrics and its record
+ * stored by the caller ({@link #store}, oldest pruned past the project's retention bound by the retention job). No
+ * transaction is held during the HTTP call.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -50,8 +52,15 @@ public class DecisionService {
     @Inject
     OwnIntegrator own;
 
-    /** A decision as made and recorded; {@code retryAfterSeconds} is set when the app may retry later (circuit open). */
-    public record RecordedDecision(String decisionId, DecisionResult result, Long retryAfterSeconds) {
+    /**
+     * A decision as made, its record not yet stored: {@link #store} writes it in the caller's transaction (with the key it
+     * grants, one commit for both), {@link #storeAlone} in its own. {@code retryAfterSeconds} is set when the app may
+     * retry later (circuit open).
+     */
+    public record MadeDecision(Decision record, DecisionResult result, Long retryAfterSeconds) {
+        public String decisionId() {
+            return record.id;
+        }
     }
 
     /** A result and the exchange behind it (null when the guards refused the call). */
@@ -76,7 +85,7 @@ public class DecisionService {
         return new Target(c.url, auth, c.signingSecret, c.connectTimeoutMs, c.timeoutMs, config.decision().maxBodyBytes());
     }
 
-    public RecordedDecision decide(OnDemandConfig onDemand, String lockId, String appUserId) {
+    public MadeDecision decide(OnDemandConfig onDemand, String lockId, String appUserId) {
         String requestId = Ids.uuid();
         Target target = target(onDemand);
         DecisionGuards.Settings settings = new DecisionGuards.Settings(onDemand.breakerFailures, onDemand.breakerDelayMs,
@@ -86,11 +95,26 @@ public class DecisionService {
                 DecisionService::isOutage,
                 rejected -> new Judged(null, new Failed(rejected.outcome(), rejected.reason()), rejected.retryAfterSeconds()));
         judged = scrubbed(judged, target);
-        Decision decision = record(requestId, onDemand, target, lockId, appUserId, judged);
+        Decision decision = recordOf(requestId, onDemand, target, lockId, appUserId, judged);
         metrics.record(onDemand.projectId, judged.result().outcome(), decision.latencyMs);
         LOG.infof("Decision %s project=%s lock=%s outcome=%s %s(%d ms)", decision.id, decision.projectId, lockId,
                 decision.outcome, decision.reason == null ? "" : "reason=\"" + decision.reason + "\" ", decision.latencyMs);
-        return new RecordedDecision(decision.id, judged.result(), judged.retryAfterSeconds());
+        return new MadeDecision(decision, judged.result(), judged.retryAfterSeconds());
+    }
+
+    /**
+     * Stores a made decision in the caller's transaction: one insert, nothing else. The project's retention bound is
+     * applied off the request path, in batches, by retention/RetentionJob (the log never shows more than the bound
+     * meanwhile: see recent()).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(MadeDecision made) {
+        made.record().persist();
+    }
+
+    /** Stores a made decision in a transaction of its own (an outcome that grants no key). */
+    public void storeAlone(MadeDecision made) {
+        QuarkusTransaction.requiringNew().run(made.record()::persist);
     }
 
     /**
@@ -159,7 +183,7 @@ public class DecisionService {
                 + "; the caller does not retry: the app gets the failure now)").orElse("");
     }
 
-    private Decision record(String requestId, OnDemandConfig onDemand, Target target, String lockId, String appUserId, Judged judged) {
+    private Decision recordOf(String requestId, OnDemandConfig onDemand, Target target, String lockId, String appUserId, Judged judged) {
         Exchange exchange = judged.exchange();
         Decision decision = new Decision();
         decision.id = requestId;
@@ -186,9 +210,6 @@ public class DecisionService {
             decision.responseContentType = clip(response.contentType(), 200);
             decision.responseBody = truncate(exchange.scrubber().scrub(new String(response.body(), StandardCharsets.UTF_8)));
         }
-        // One insert, nothing else: the project's retention bound is applied off the request path, in batches, by
-        // retention/RetentionJob (the log never shows more than the bound meanwhile: see recent()).
-        QuarkusTransaction.requiringNew().run(decision::persist);
         return decision;
     }
 

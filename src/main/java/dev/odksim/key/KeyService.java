@@ -81,6 +81,35 @@ public class KeyService {
         return issueAll(QuarkusTransaction.requiringNew().call(() -> requests.stream().map(this::reserve).toList()));
     }
 
+    /**
+     * A new key signed in memory, not yet stored: {@link #store} writes it in the caller's transaction, issued, with what
+     * else that transaction holds (the on-demand flow's decision record: one commit for both). On a signing failure it
+     * comes back in state error, without a token, to be stored all the same. Unlike {@link #mintAll}, no row exists
+     * before the signature: the caller orders the store against whatever could withdraw the key (a device-bound key's
+     * session end: AccessService locks the session row first).
+     */
+    public AccessKey signNew(KeyRequest request) {
+        AccessKey key = reservation(request);
+        try {
+            SigningKeys.Current signingKey = signingKeys.currentSigner();
+            key.token = sign(key, signingKey, clock.now());
+            key.signingKid = signingKey.key().getKeyID();
+            key.state = KeyState.ISSUED;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Signing key %s failed; it is stored as error", key.id);
+            key.token = null;
+            key.signingKid = null;
+            key.state = KeyState.STORED_ERROR;
+        }
+        return key;
+    }
+
+    /** Stores a key from {@link #signNew} in the caller's transaction. */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public void store(AccessKey signed) {
+        signed.persist();
+    }
+
     /** Step 2 for reserved keys by id (a test revokes a key between the two steps). */
     List<AccessKey> issueAllById(List<String> ids) {
         return issueAll(QuarkusTransaction.requiringNew().call(() -> ids.stream().map(id -> AccessKey.<AccessKey>findById(id)).toList()));

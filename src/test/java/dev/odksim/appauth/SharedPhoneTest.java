@@ -3,6 +3,7 @@ package dev.odksim.appauth;
 import dev.odksim.testing.Api;
 import dev.odksim.testing.Device;
 import dev.odksim.testing.IdentityProviderStub;
+import dev.odksim.testing.Race;
 import dev.odksim.common.DeviceKeys;
 import dev.odksim.key.KeyService;
 import io.quarkus.test.junit.QuarkusTest;
@@ -174,5 +175,30 @@ class SharedPhoneTest {
         assertThat(renewed.<String>path("source")).isEqualTo("on-demand");
         assertThat(renewed.<String>path("key.id")).isNotEqualTo(oldKeyId);
         assertThat(next.unlock(lock, renewed.path("key.token")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aLogoutRacingTheMintOfABoundKeyNeverLeavesThatKeyUsable() throws Exception {
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (int round = 0; round < 12; round++) {
+            String session = shiftLogin(KARI, Device.fresh());
+            List<Response> outcomes = Race.run(List.of(
+                    () -> Api.requestAccess(session, lock),
+                    () -> Api.app(session).post("/api/app/v1/auth/logout")));
+            assertThat(outcomes.get(1).statusCode()).as("round %d: logout", round).isEqualTo(204);
+            Response access = outcomes.get(0);
+            seen.add(access.statusCode());
+            if (access.statusCode() == 201) {
+                // Stored before the session ended: the end found it and revoked it with the device's other keys.
+                String keyId = access.path("key.id");
+                assertThat(Api.admin().get("/api/admin/v1/projects/" + project + "/keys/" + keyId).then().statusCode(200)
+                        .extract().<String>path("state")).as("round %d: the key granted as the session ended", round).isEqualTo("revoked");
+            } else {
+                // The session ended first: refused at the door (401), or after the decision, with no key stored (409).
+                assertThat(access.statusCode()).as("round %d: %s", round, access.asString()).isIn(401, 409);
+            }
+        }
+        assertThat(Api.keys(project, lock)).as("outcomes seen: %s", seen)
+                .noneMatch(key -> KARI.equals(key.get("appUserId")) && "active".equals(key.get("state")));
     }
 }
