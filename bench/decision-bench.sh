@@ -2,7 +2,8 @@
 # Decision benchmark (docs/benchmarks.md): starts the packaged simulator on a fresh data directory with its demo data,
 # runs bench/DecisionBench.java against it, and stops it. Needs only a JDK 17+ and curl.
 #   bench/decision-bench.sh [FLOWS] [CONCURRENCY]        (defaults: 2000 flows, concurrency 8)
-# Environment: BENCH_PORT (default 18080), BENCH_JAR (default target/quarkus-app/quarkus-run.jar; built if missing).
+# Environment: BENCH_WARMUP (requests per path before the measured phases, default 1500: the JIT compiler is still busy
+# after a few hundred), BENCH_PORT (default 18080), BENCH_JAR (default target/quarkus-app/quarkus-run.jar; built if missing).
 # PostgreSQL (docs/operations.md): BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/odk_bench (an empty database),
 # BENCH_DB_USER, BENCH_DB_PASSWORD. BENCH_INSTANCES=2: two instances on that database behind HAProxy
 # (deploy/haproxy.cfg with the ports rewritten; needs haproxy), the benchmark talks to HAProxy on BENCH_PORT.
@@ -83,4 +84,4 @@ curl -fsS "http://localhost:$PORT/q/health/ready" > /dev/null || { echo "not rea
 echo "Store: ${BENCH_DB_URL:-H2 file}; instances: $INSTANCES$([ "$INSTANCES" -gt 1 ] && echo ' behind HAProxy')"
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-java bench/DecisionBench.java --base "http://localhost:$PORT" --token "$TOKEN" --flows "$FLOWS" --concurrency "$CONCURRENCY"
+java bench/DecisionBench.java --base "http://localhost:$PORT" --token "$TOKEN" --flows "$FLOWS" --concurrency "$CONCURRENCY" --warmup "${BENCH_WARMUP:-1500}"

@@ -46,13 +46,14 @@ public class AccessService {
      */
     public AccessResult requestAccess(AppSession session, String lockId, String scanProof) {
         String appUserId = session.appUserId;
-        Lock lock = projects.lock(lockId);
         // §7.1 first: an active key is a read, nothing to coordinate, so it is returned without a claim (two
         // transactions saved on every repeat request). Without one, the flight below looks again once it holds the claim.
+        // Locks are never deleted, so a key names a lock that exists: the lock is read only when there is no key.
         var existing = keys.activeKey(appUserId, lockId, session.devicePublicKey);
         if (existing.isPresent()) {
             return new AccessResult.Existing(existing.get());
         }
+        Lock lock = projects.lock(lockId);
         // §6.5: a double tap or parallel requests of one user (and device) for one lock share one decision and one key:
         // coalesced in this instance (flights), and one at a time across instances (claims, a database row).
         String key = appUserId + "|" + lockId + "|" + session.deviceId;
