@@ -21,15 +21,7 @@ import java.util.Arrays;
 @QuarkusMain
 public class OdkSimMain implements QuarkusApplication {
 
-    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
-
     public static void main(String... args) {
-        // On a machine with 2 cores the JDK's common pool has parallelism 1, and CompletableFuture then starts a new
-        // thread for every async completion: the JDK HttpClient's sendAsync completes each decision call that way
-        // (docs/benchmarks.md, the JFR profile). With 2 the pool's threads are reused. Must precede the pool's creation.
-        if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
-            System.setProperty(COMMON_POOL_PARALLELISM, "2");
-        }
         if (args.length > 0) {
             System.exit(isValidate(args) ? validate(args) : isLoad(args) ? load(args) : unknownCommand(args[0]));
         }
