@@ -97,14 +97,25 @@ public class AccessService {
      */
     private AccessKey mint(AppSession session, DecisionService.MadeDecision made, KeyRequest request) {
         AccessKey key = keys.signNew(request);
-        boolean stored = QuarkusTransaction.requiringNew().call(() -> {
-            if (request.deviceKey() != null && !auth.lockLive(session)) {
-                return false;
+        boolean stored;
+        try {
+            stored = QuarkusTransaction.requiringNew().call(() -> {
+                if (request.deviceKey() != null && !auth.lockLive(session)) {
+                    return false;
+                }
+                decisions.store(made);
+                keys.store(key);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            // The decision is recorded whatever happened to its key.
+            try {
+                decisions.storeAlone(made);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
             }
-            decisions.store(made);
-            keys.store(key);
-            return true;
-        });
+            throw e;
+        }
         if (!stored) {
             decisions.storeAlone(made);
             throw new ProblemException(409, "Key withdrawn", "The session ended while its key was being made; no key was issued",

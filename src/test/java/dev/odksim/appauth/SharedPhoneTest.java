@@ -194,8 +194,13 @@ class SharedPhoneTest {
                 assertThat(Api.admin().get("/api/admin/v1/projects/" + project + "/keys/" + keyId).then().statusCode(200)
                         .extract().<String>path("state")).as("round %d: the key granted as the session ended", round).isEqualTo("revoked");
             } else {
-                // The session ended first: refused at the door (401), or after the decision, with no key stored (409).
+                // The session ended first: refused at the door (401), or after the decision, with no key stored (409)
+                // and the decision recorded all the same.
                 assertThat(access.statusCode()).as("round %d: %s", round, access.asString()).isIn(401, 409);
+                if (access.statusCode() == 409) {
+                    assertThat(access.<String>path("reason")).isEqualTo("KEY_WITHDRAWN");
+                    assertThat(Api.decisions(project)).extracting(d -> d.get("id")).contains(access.<String>path("decisionId"));
+                }
             }
         }
         assertThat(Api.keys(project, lock)).as("outcomes seen: %s", seen)
