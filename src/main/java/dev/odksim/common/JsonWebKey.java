@@ -2,6 +2,9 @@ package dev.odksim.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.LinkedHashMap;
@@ -28,44 +31,18 @@ public record JsonWebKey(@Schema(required = true, description = "Key type: EC, R
                          @Schema(description = "Certificate chain, base64 DER") List<String> x5c,
                          @Schema(description = "Must be absent: a private key is refused", deprecated = true) String d) {
 
+    /** Jackson with this record's own names and inclusion, unknown members ignored: the one mapping of members to fields. */
+    private static final ObjectMapper MEMBERS = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
     /** The members as nimbus-jose-jwt parses them (null members left out). */
     public Map<String, Object> members() {
-        Map<String, Object> members = new LinkedHashMap<>();
-        put(members, "kty", kty);
-        put(members, "use", use);
-        put(members, "key_ops", keyOps);
-        put(members, "alg", alg);
-        put(members, "kid", kid);
-        put(members, "crv", crv);
-        put(members, "x", x);
-        put(members, "y", y);
-        put(members, "n", n);
-        put(members, "e", e);
-        put(members, "x5c", x5c);
-        put(members, "d", d);
-        return members;
+        return MEMBERS.convertValue(this, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
     }
 
     /** A key from nimbus's JSON members (a stored, already checked key). */
     public static JsonWebKey of(Map<String, Object> members) {
-        return new JsonWebKey(str(members, "kty"), str(members, "use"), strings(members, "key_ops"),
-                str(members, "alg"), str(members, "kid"), str(members, "crv"), str(members, "x"), str(members, "y"),
-                str(members, "n"), str(members, "e"), strings(members, "x5c"), str(members, "d"));
-    }
-
-    private static List<String> strings(Map<String, Object> members, String name) {
-        return members.get(name) instanceof List<?> list ? list.stream().map(String::valueOf).toList() : null;
-    }
-
-    private static String str(Map<String, Object> members, String name) {
-        Object value = members.get(name);
-        return value == null ? null : String.valueOf(value);
-    }
-
-    private static void put(Map<String, Object> members, String name, Object value) {
-        if (value != null) {
-            members.put(name, value);
-        }
+        return MEMBERS.convertValue(members, JsonWebKey.class);
     }
 
     /** A JWK Set (RFC 7517 §5). */

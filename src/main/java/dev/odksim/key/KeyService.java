@@ -67,11 +67,6 @@ public class KeyService {
         }
     }
 
-    /** Mints one key: reserved as creating, then signed and issued; on a signing failure the key is error and a 503 follows. */
-    public AccessKey mint(KeyRequest request) {
-        return mintAll(List.of(request)).get(0);
-    }
-
     /**
      * Mints keys all-or-nothing: every key is issued, or every key ends in {@code error} with no token. Two short
      * transactions and one statement per key in each (docs/benchmarks.md says why both stay): the insert of the

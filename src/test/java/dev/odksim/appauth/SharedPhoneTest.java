@@ -152,8 +152,8 @@ class SharedPhoneTest {
         Api.login(first, firstKey.loginFields(deviceId));
         // A bound key outliving the first session (1 h), as an integrator granting a whole shift would give.
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String keyId = keys.mint(new KeyService.KeyRequest(project, lock, first, now, now.plusSeconds(8 * 3600), "on-demand", null)
-                .boundTo(DeviceKeys.require("devicePublicKey", dev.odksim.common.JsonWebKey.of(firstKey.publicJwk())))).id;
+        String keyId = keys.mintAll(List.of(new KeyService.KeyRequest(project, lock, first, now, now.plusSeconds(8 * 3600), "on-demand", null)
+                .boundTo(DeviceKeys.require("devicePublicKey", dev.odksim.common.JsonWebKey.of(firstKey.publicJwk()))))).get(0).id;
 
         Api.travel(61 * 60);
         Api.login(second, Device.fresh().loginFields(deviceId));
