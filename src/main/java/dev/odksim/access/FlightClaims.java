@@ -6,6 +6,7 @@ import dev.odksim.common.OdkConfig;
 import dev.odksim.common.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,8 +30,10 @@ import java.util.function.Supplier;
  * <p>
  * On an embedded H2 database no other process can reach the rows, so by default ({@code odk.cluster.flight-claims=auto})
  * no claim is written there: the in-process single flight of {@link AccessService} is the whole rule, and an on-demand
- * flow saves the claim's two commits.
+ * flow saves the claim's two commits. Created at start ({@link Startup}), so a wrong {@code odk.cluster.flight-claims}
+ * stops the start with its message instead of failing the first access request.
  */
+@Startup
 @ApplicationScoped
 class FlightClaims {
 
