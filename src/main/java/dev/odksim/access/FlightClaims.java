@@ -1,6 +1,7 @@
 package dev.odksim.access;
 
 import dev.odksim.common.StorageConflicts;
+import dev.odksim.cluster.DatabaseDriver;
 import dev.odksim.cluster.Instance;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.ProblemException;
@@ -60,16 +61,9 @@ class FlightClaims {
         return switch (mode) {
             case "database" -> true;
             case "in-process" -> false;
-            case "auto" -> !embeddedH2(jdbcUrl);
+            case "auto" -> !DatabaseDriver.embeddedH2(jdbcUrl);
             default -> throw new IllegalArgumentException("odk.cluster.flight-claims must be auto, database or in-process, not '" + mode + "'");
         };
-    }
-
-    /** An H2 file or memory database opened by this process alone (no TCP server, no automatic mixed mode). */
-    private static boolean embeddedH2(String jdbcUrl) {
-        String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT).replace(" ", "");
-        return url.startsWith("JDBC:H2:") && !url.startsWith("JDBC:H2:TCP:") && !url.startsWith("JDBC:H2:SSL:")
-                && !url.contains(";AUTO_SERVER=TRUE");
     }
 
     <V> V holding(String key, Supplier<V> work) {

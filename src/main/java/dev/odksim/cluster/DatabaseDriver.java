@@ -20,6 +20,13 @@ public final class DatabaseDriver implements Driver {
     private final Driver h2 = new org.h2.Driver();
     private final Driver postgresql = new org.postgresql.Driver();
 
+    /** An H2 file or memory database opened by this process alone (no TCP server, no automatic mixed mode). */
+    public static boolean embeddedH2(String jdbcUrl) {
+        String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+        return url.startsWith("JDBC:H2:") && !url.startsWith("JDBC:H2:TCP:") && !url.startsWith("JDBC:H2:SSL:")
+                && !url.contains(";AUTO_SERVER=TRUE");
+    }
+
     private Driver target(String url) {
         return url != null && url.startsWith(POSTGRESQL) ? postgresql : h2;
     }
