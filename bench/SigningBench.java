@@ -17,10 +17,11 @@ import java.util.function.Supplier;
 
 /**
  * ES256 signing of a key-shaped JWT with nimbus-jose-jwt (docs/benchmarks.md), a single-file program for the JDK's
- * source launcher, on the jar's own libraries:
- *   java -cp 'target/quarkus-app/lib/main/*' bench/SigningBench.java [SECONDS_PER_CASE]
- * Cases: a new ECDSASigner per signature (what KeyService did), one signer reused (JDK provider), one signer reused
- * with Bouncy Castle's provider, and that signer holding Bouncy Castle's own private-key object (what SigningKeys does). Each case runs single-threaded for the given seconds after a warm-up of the same
+ * source launcher, on the packaged application and its libraries (package it first):
+ *   java -cp 'target/quarkus-app/lib/main/*:target/quarkus-app/app/*' bench/SigningBench.java [SECONDS_PER_CASE]
+ * Cases: a new ECDSASigner per signature (what KeyService once did), one signer reused (JDK provider), one signer
+ * reused with Bouncy Castle's provider, that signer holding Bouncy Castle's own private-key object, and odk-sim's
+ * Es256Signer on Bouncy Castle's lightweight API (what SigningKeys does). Each case runs single-threaded for the given seconds after a warm-up of the same
  * length; every produced token is checked once against the public key. Cases alternate over three rounds so a
  * neighbour's load on a shared machine hits all of them alike.
  */
@@ -39,15 +40,16 @@ public class SigningBench {
         ECDSASigner bcKey = new ECDSASigner(java.security.KeyFactory.getInstance("EC", provider)
                 .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.toECPrivateKey().getEncoded())), Curve.P_256);
         bcKey.getJCAContext().setProvider(provider);
+        JWSSigner lightweight = new dev.odksim.signing.Es256Signer(key);
         String[] names = {"new ECDSASigner per key (JDK)", "reused signer, JDK provider", "reused signer, Bouncy Castle",
-                "reused signer, BC provider and BC key"};
+                "reused signer, BC provider and BC key", "Es256Signer, BC lightweight API"};
         Supplier<JWSSigner>[] signers = new Supplier[]{() -> {
             try {
                 return new ECDSASigner(key);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, () -> jdk, () -> bc, () -> bcKey};
+        }, () -> jdk, () -> bc, () -> bcKey, () -> lightweight};
         for (int round = 1; round <= 3; round++) {
             for (int c = 0; c < names.length; c++) {
                 run(names[c], signers[c], key, verifier, seconds); // warm-up

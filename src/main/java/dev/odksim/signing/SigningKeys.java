@@ -5,7 +5,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -56,8 +55,6 @@ public class SigningKeys {
     /** The current key and its signer, built once per key (not per signature) and swapped together on rotation. */
     public record Current(ECKey key, JWSSigner signer) {
     }
-
-    private static final java.security.Provider BOUNCY_CASTLE = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private volatile Current current;
     private volatile List<Published> published = List.of();
@@ -177,20 +174,11 @@ public class SigningKeys {
         return current;
     }
 
-    /**
-     * The ES256 signer of a key, on Bouncy Castle's provider and its own private-key object: bench/SigningBench.java
-     * (docs/benchmarks.md) measured about 110 us a signature, against 340-500 us with the JDK's key object on the same
-     * provider (whose curve parameters, and the base point's precomputed multiples with them, were made anew at every
-     * signature) and 700-800 us on the JDK's own P-256 code. Still ES256, still verifiable by any JOSE library.
-     */
+    /** The ES256 signer of a key ({@link Es256Signer}), made once per key, not per signature. */
     private static JWSSigner signer(ECKey key) {
         try {
-            java.security.PrivateKey bcKey = java.security.KeyFactory.getInstance("EC", BOUNCY_CASTLE)
-                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(key.toECPrivateKey().getEncoded()));
-            ECDSASigner signer = new ECDSASigner(bcKey, key.getCurve());
-            signer.getJCAContext().setProvider(BOUNCY_CASTLE);
-            return signer;
-        } catch (JOSEException | java.security.GeneralSecurityException e) {
+            return new Es256Signer(key);
+        } catch (JOSEException e) {
             throw new IllegalStateException("Key-signing key " + key.getKeyID() + " cannot sign", e);
         }
     }
