@@ -1,10 +1,10 @@
 package dev.odksim.access;
 
-import dev.odksim.common.StorageConflicts;
 import dev.odksim.cluster.DatabaseDriver;
 import dev.odksim.cluster.Instance;
 import dev.odksim.common.OdkConfig;
 import dev.odksim.common.ProblemException;
+import dev.odksim.common.StorageConflicts;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;

@@ -68,9 +68,9 @@ public class FreshSchema implements FlywayConfigurationCustomizer {
                 return false;
             }
             if (tables > 0) {
-                throw new IllegalStateException("The database " + connection.getMetaData().getURL() + " has " + tables
-                        + " table(s) but no Flyway schema history: it is not odk-sim's, or its first start stopped while"
-                        + " creating the schema; point odk-sim at an empty database (a new data directory)");
+                throw new IllegalStateException("The database has " + tables + " table(s) but no Flyway schema history:"
+                        + " it is not odk-sim's, or its first start stopped while creating the schema; point odk-sim at an"
+                        + " empty database (a new data directory)");
             }
             statement.execute("runscript from 'classpath:/" + SCRIPT + "'");
             return true;

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Unloc app-switch links in the phone web app, in a real browser: /use-key logs the user in, opens the key, unlocks and
- * returns to redirect; unknown, revoked, expired and refused keys return to redirectOnError with a code; /prefetch-keys
- * downloads the keys and returns.
+ * returns to redirect; unknown, revoked, expired, refused, still-creating and failed keys return to redirectOnError with a
+ * code; /prefetch-keys downloads the keys and returns.
  */
 @QuarkusTest
 class AppSwitchBrowserTest {
@@ -117,6 +117,23 @@ class AppSwitchBrowserTest {
         openUseKey(revoked, user);
         assertThat(returnedTo()).startsWith(ERR + "?error=KEY_REVOKED&message=");
 
+    }
+
+    @Test
+    void aKeyStillBeingCreatedOrThatFailedReturnsToRedirectOnErrorWithItsState() {
+        String user = Unloc.newPhone();
+        Unloc.settings(project, Map.of("faultPercent", 100));
+        String failed = keyFor(user, Map.of());
+        Unloc.settings(project, Map.of("faultPercent", 0, "provisioningDelayMs", 3_600_000));
+        String creating = Unloc.as(token).get("/v2/projects/" + project + "/jobs/"
+                + Unloc.createKeys(token, project, List.of(Unloc.key(lock, user)))).path("keys[0].id");
+
+        openUseKey(creating, user);
+        logIn(user);
+        assertThat(returnedTo()).startsWith(ERR + "?error=KEY_NOT_READY&message=");
+
+        openUseKey(failed, user);
+        assertThat(returnedTo()).startsWith(ERR + "?error=KEY_ERROR&message=");
     }
 
     @Test
