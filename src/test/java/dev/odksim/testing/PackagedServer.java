@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The packaged server ({@code target/quarkus-app/quarkus-run.jar}) as a user runs it: {@code java -jar} on a data
  * directory and a port, for integration tests that start, crash and restart it. Its log goes to standard out with a
- * prefix; lines naming an unexpected server error are counted.
+ * prefix and is kept ({@link #log()}); lines naming an unexpected server error are counted. Plain HTTP unless the
+ * environment given sets {@code ODK_HTTPS_ENABLED=true}.
  */
 public final class PackagedServer implements AutoCloseable {
 
@@ -28,6 +31,7 @@ public final class PackagedServer implements AutoCloseable {
     private final int port;
     private final Map<String, String> env;
     private final AtomicInteger serverErrors = new AtomicInteger();
+    private final List<String> log = new ArrayList<>();
     private Process process;
 
     public PackagedServer(Path dataDir, int port, Map<String, String> env) {
@@ -59,7 +63,22 @@ public final class PackagedServer implements AutoCloseable {
         return serverErrors.get();
     }
 
-    /** Starts the jar and waits until it listens. */
+    /** The server's output lines since the first start. */
+    public List<String> log() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    /** The exit status of a server that stopped by itself (a start that was refused), waiting for it to end. */
+    public int exitValue() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server is still running");
+        }
+        return process.exitValue();
+    }
+
+    /** Starts the jar and waits until it listens; fails if it exits first ({@link #log()} and {@link #exitValue()} say why). */
     public PackagedServer start() throws Exception {
         String jar = System.getProperty("odk.test.jar", "target/quarkus-app/quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -80,6 +99,9 @@ public final class PackagedServer implements AutoCloseable {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     System.out.println("[server:" + port + "] " + line);
+                    synchronized (log) {
+                        log.add(line);
+                    }
                     if (line.contains("Listening on")) {
                         listening.complete(null);
                     }

@@ -1,5 +1,6 @@
 package dev.odksim.webhook;
 
+import dev.odksim.testing.PackagedServer;
 import dev.odksim.testing.WebhookReceiver;
 import dev.odksim.testing.WebhookReceiver.Received;
 import dev.odksim.testing.WebhookReceiver.Reply;
@@ -8,21 +9,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -35,10 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebhookRestartIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final PackagedServer.Http http = new PackagedServer.Http();
     private final List<WebhookReceiver> receivers = new ArrayList<>();
-    private Process server;
-    private String base;
+    private PackagedServer server;
     private String admin;
 
     @TempDir
@@ -46,19 +37,21 @@ class WebhookRestartIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+        if (server != null) {
+            server.close();
         }
         receivers.forEach(WebhookReceiver::close);
     }
 
     @Test
     void anEventSurvivesKillNineRightAfterTheUnlockAndIsDeliveredAfterRestart() throws Exception {
-        int port = freePort();
-        startWithRetry(port);
-        base = "http://localhost:" + port;
-        admin = Files.readString(dataDir.resolve("admin-token")).strip();
+        server = new PackagedServer(dataDir, PackagedServer.freePort(), Map.of(
+                // A shorter attempt timeout, so the lease of the attempt cut by the kill runs out sooner (2 x timeout + 5 s).
+                "ODK_WEBHOOKS_TIMEOUT", "PT2S",
+                // The latency measurement opens one lock hundreds of times a minute.
+                "ODK_LIMITS_LOCK_ATTEMPTS_PER_MINUTE", "100000", "ODK_LIMITS_ADDRESS_ATTEMPTS_PER_MINUTE", "100000"));
+        startWithRetry();
+        admin = server.adminToken();
         String token = keyToFrontDoor();
         WebhookReceiver receiver = new WebhookReceiver(n -> n == 0 ? Reply.hanging() : Reply.status(200));
         receivers.add(receiver);
@@ -66,10 +59,10 @@ class WebhookRestartIT {
                 "{\"trigger\":\"accessEvent\",\"url\":\"" + receiver.url() + "\",\"lockId\":\"demo-front-door\"}", 201)).getString("id");
 
         send("POST", "/api/sim/v1/locks/demo-front-door/unlock", "{\"key\":\"" + token + "\"}", 200);
-        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        server.kill();
         int beforeRestart = receiver.received().size();
 
-        startWithRetry(port);
+        startWithRetry();
         boolean delivered = within(() -> receiver.received().size() > beforeRestart && deliveryState(hookId).equals("delivered"), 120);
         assertThat(delivered).as("delivered after the restart; requests before the kill: " + beforeRestart + ", delivery log: "
                 + get("/api/admin/v1/projects/demo/webhooks/" + hookId + "/deliveries")).isTrue();
@@ -125,10 +118,8 @@ class WebhookRestartIT {
         String code = JsonPath.from(get("/api/sim/v1/sms?to=%2B4712345678")).getString("messages[0].code");
         String session = JsonPath.from(send("POST", "/api/app/v1/auth/token",
                 "{\"appUserId\":\"+4712345678\",\"code\":\"" + code + "\"}", 200)).getString("accessToken");
-        HttpResponse<String> granted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/app/v1/locks/demo-front-door/access"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + session)
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        PackagedServer.Http.Answer granted = http.send("POST", server.base() + "/api/app/v1/locks/demo-front-door/access", session, "{}");
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
         return JsonPath.from(granted.body()).getString("key.token");
     }
 
@@ -156,67 +147,22 @@ class WebhookRestartIT {
      * On a loaded machine one start may time out acquiring its first database connection (after a kill -9 H2 also waits
      * out the dead process's file lock): one more try.
      */
-    private void startWithRetry(int port) throws Exception {
+    private void startWithRetry() throws Exception {
         try {
-            start(port);
+            server.start();
         } catch (java.util.concurrent.ExecutionException e) {
-            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            start(port);
+            server.kill();
+            server.start();
         }
     }
 
-    private String get(String path) throws IOException, InterruptedException {
+    private String get(String path) throws Exception {
         return send("GET", path, null, 200);
     }
 
-    private String send(String method, String path, String json, int expected) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + " " + response.body()).isEqualTo(expected);
-        return response.body();
-    }
-
-    private void start(int port) throws Exception {
-        String jar = System.getProperty("odk.test.jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar)
-                .redirectErrorStream(true);
-        builder.environment().put("ODK_DATA_DIR", dataDir.toString());
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        // A shorter attempt timeout, so the lease of the attempt cut by the kill runs out sooner (2 x timeout + 5 s).
-        builder.environment().put("ODK_WEBHOOKS_TIMEOUT", "PT2S");
-        // The latency measurement opens one lock hundreds of times a minute.
-        builder.environment().put("ODK_LIMITS_LOCK_ATTEMPTS_PER_MINUTE", "100000");
-        builder.environment().put("ODK_LIMITS_ADDRESS_ATTEMPTS_PER_MINUTE", "100000");
-        builder.environment().remove("ODK_ADMIN_TOKEN");
-        // Plain HTTP: the HTTPS port is fixed (8443) and any other process holding it stopped the start (HttpsIT covers HTTPS).
-        builder.environment().put("ODK_HTTPS_ENABLED", "false");
-        server = builder.start();
-        CompletableFuture<Void> listening = new CompletableFuture<>();
-        Process process = server;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    System.out.println("[server] " + line);
-                    if (line.contains("Listening on")) {
-                        listening.complete(null);
-                    }
-                }
-                listening.completeExceptionally(new IllegalStateException("server exited before listening"));
-            } catch (IOException e) {
-                listening.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        listening.get(180, TimeUnit.SECONDS);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private String send(String method, String path, String json, int expected) throws Exception {
+        PackagedServer.Http.Answer answer = http.send(method, server.base() + path, admin, json);
+        assertThat(answer.status()).as(method + " " + path + " " + answer.body()).isEqualTo(expected);
+        return answer.body();
     }
 }
