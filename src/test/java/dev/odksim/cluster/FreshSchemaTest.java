@@ -43,8 +43,10 @@ class FreshSchemaTest {
         new FreshSchema("jdbc:h2:mem:fresh").customize(configuration);
         configuration.load().migrate();
 
-        Flyway restarted = flyway(fresh).load();
-        new FreshSchema("jdbc:h2:mem:fresh").customize(flyway(fresh)); // a restart: the history is there, nothing is created
+        FluentConfiguration again = flyway(fresh);
+        new FreshSchema("jdbc:h2:mem:fresh").customize(again);
+        assertThat(again.isBaselineOnMigrate()).as("a restart: the history is there, nothing is created").isFalse();
+        Flyway restarted = again.load();
         restarted.validate();
         assertThat(restarted.migrate().migrationsExecuted).isZero();
         MigrationInfo baseline = Arrays.stream(restarted.info().applied()).filter(m -> m.getType().isBaseline()).findFirst().orElseThrow();
