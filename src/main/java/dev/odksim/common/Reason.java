@@ -33,7 +33,7 @@ public enum Reason {
     // keys
     KEY_ERROR(Source.KEY, 503, "The platform could not sign your key, so none was made. Try again; if it keeps failing, see the "
             + "simulator log."),
-    KEY_WITHDRAWN(Source.KEY, 409, "The key was withdrawn before it was issued (for example the session ended), so none was issued. "
+    KEY_WITHDRAWN(Source.KEY, 409, "The key was withdrawn while it was being made (for example the session ended), so none was issued. "
             + "Request access again."),
 
     // sticker scans (docs/design.md §5)
